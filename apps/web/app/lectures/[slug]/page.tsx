@@ -1,0 +1,35 @@
+import { compileLecture, listLectures } from '@gradlab/content';
+import { getMDXComponent } from 'mdx-bundler/client';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+
+type Params = { slug: string };
+
+// Every lecture is rendered at build time; unknown slugs are a 404.
+export const dynamicParams = false;
+
+export function generateStaticParams(): Params[] {
+  return listLectures().map(({ slug }) => ({ slug }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { slug } = await params;
+  const lecture = listLectures().find((l) => l.slug === slug);
+  return { title: lecture?.title ?? 'Lecture', description: lecture?.summary };
+}
+
+export default async function LecturePage({ params }: { params: Promise<Params> }) {
+  const { slug } = await params;
+  const { meta, code } = await compileLecture(slug);
+  const Body = getMDXComponent(code);
+  return (
+    <article className="lecture">
+      <p className="muted">
+        <Link href="/">Course</Link> / Lecture {meta.order}
+      </p>
+      <h1>{meta.title}</h1>
+      <p className="muted">{meta.summary}</p>
+      <Body />
+    </article>
+  );
+}

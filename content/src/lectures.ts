@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { bundleMDX } from 'mdx-bundler';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
+import { ContentError } from './content-error.ts';
+import { contentRoot } from './content-root.ts';
+import { type CompiledLecture, type LectureMeta, lectureFrontmatterSchema } from './lecture-schema.ts';
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function lecturesDir(): string {
+  return path.join(contentRoot(), 'lectures');
+}
+
+function lectureFile(slug: string): string {
+  return path.join(lecturesDir(), `${slug}.mdx`);
+}
+
+/** Validates a lecture's frontmatter; errors name the file and the field. */
+export function parseLectureMeta(file: string, source: string): LectureMeta {
+  const slug = path.basename(file, '.mdx');
+  if (!slugPattern.test(slug)) {
+    throw new ContentError(file, `file name "${slug}" must be lower-case words joined by "-"`);
+  }
+  let data: unknown;
+  try {
+    data = matter(source).data;
+  } catch (err) {
+    throw new ContentError(file, `frontmatter is not valid YAML: ${(err as Error).message}`);
+  }
+  const parsed = lectureFrontmatterSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `"${i.path.join('.') || '(root)'}": ${i.message}`);
+    throw new ContentError(file, `frontmatter: ${problems.join('; ')}`, 1);
+  }
+  return { slug, ...parsed.data };
+}
+
+/** Every lecture's metadata, sorted by `order`; duplicate orders are an error. */
+export function listLectures(): LectureMeta[] {
+  const dir = lecturesDir();
+  const metas = fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.mdx'))
+    .map((name) => {
+      const file = path.join(dir, name);
+      return parseLectureMeta(file, fs.readFileSync(file, 'utf8'));
+    })
+    .sort((a, b) => a.order - b.order);
+  for (let i = 1; i < metas.length; i++) {
+    const prev = metas[i - 1] as LectureMeta;
+    const cur = metas[i] as LectureMeta;
+    if (prev.order === cur.order) {
+      throw new ContentError(lectureFile(cur.slug), `order ${cur.order} is also used by "${prev.slug}"`);
+    }
+  }
+  return metas;
+}
+
+/**
+ * Compiles one lecture with mdx-bundler, remark-math and rehype-katex. KaTeX renders on the
+ * server (no client-side math); `strict` makes a LaTeX problem a build error instead of
+ * silently rendered red text.
+ */
+export async function compileLecture(slug: string): Promise<CompiledLecture> {
+  if (!slugPattern.test(slug)) throw new ContentError(slug, 'not a lecture slug');
+  const file = lectureFile(slug);
+  if (!fs.existsSync(file)) throw new ContentError(file, 'no such lecture');
+  const source = fs.readFileSync(file, 'utf8');
+  const meta = parseLectureMeta(file, source);
+  try {
+    const { code } = await bundleMDX({
+      source,
+      cwd: path.dirname(file),
+      mdxOptions(options) {
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkMath];
+        options.rehypePlugins = [
+          ...(options.rehypePlugins ?? []),
+          [rehypeKatex, { strict: 'error', throwOnError: true, output: 'html' }],
+        ];
+        return options;
+      },
+    });
+    // rehype-katex reports a bad expression by rendering a .katex-error span: make it an error.
+    const katexError = /className:"katex-error",title:"([^"]*)"/.exec(code);
+    if (katexError) throw new Error(JSON.parse(`"${katexError[1]}"`));
+    return { meta, code };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const line = /:(\d+):\d+/.exec(message)?.[1];
+    throw new ContentError(file, `MDX/KaTeX: ${message}`, line === undefined ? undefined : Number(line));
+  }
+}

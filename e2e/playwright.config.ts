@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+const repoRoot = path.resolve(import.meta.dirname, '..');
+// The browser tests use their own SQLite database, created (migrated and seeded) at start-up.
+const databaseUrl = `file:${path.join(repoRoot, 'data', 'e2e.db')}`;
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 1,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      // Debian's Chromium, never a downloaded one. Background networking is refused on these
+      // machines, so it is switched off.
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    // Serves the production build made by `turbo run build` (npm test builds first).
+    command: `npm run db:setup --silent -w @gradlab/prisma && npm run start --silent -w @gradlab/web -- -p ${port}`,
+    cwd: repoRoot,
+    url: `http://localhost:${port}`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      DATABASE_URL: databaseUrl,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_OPTIONS: '--no-node-snapshot',
+    },
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,2 @@
+// The grader's public entry points are exported here as they land (sandbox, checks, CLI).
+export {};
