@@ -1,6 +1,7 @@
 // Shared steps of the README's two commands (`npm start`, `npm test`). Plain Node, no
 // dependencies: these run before `npm install` has happened on a fresh clone.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,20 +47,23 @@ export function exec(command, args, options = {}) {
 }
 
 /**
- * Installs the workspace's dependencies when they are missing or older than the lock file.
- * `npm ci` gives exactly the locked versions; native addons (isolated-vm, better-sqlite3)
- * compile from source, which takes a few minutes the first time.
+ * Installs the workspace's dependencies when they are missing or the lock file changed since
+ * the last install (a hash of package-lock.json is kept in node_modules). `npm ci` gives
+ * exactly the locked versions; native addons (isolated-vm, better-sqlite3) compile from
+ * source, which takes a few minutes the first time.
  */
 export function ensureDependencies() {
-  const installed = path.join(root, 'node_modules', '.package-lock.json');
-  const lock = path.join(root, 'package-lock.json');
-  const upToDate = fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs;
-  if (upToDate) {
+  const stamp = path.join(root, 'node_modules', '.gradlab-lock-hash');
+  const lockHash = createHash('sha256')
+    .update(fs.readFileSync(path.join(root, 'package-lock.json')))
+    .digest('hex');
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === lockHash) {
     step('dependencies are installed');
     return;
   }
   step('installing dependencies (npm ci)');
   run('npm', ['ci', '--no-audit', '--no-fund']);
+  fs.writeFileSync(stamp, lockHash);
 }
 
 export function checkNode() {

@@ -41,4 +41,4 @@ step('build, lint and type checks, unit tests (turbo run build lint test)');
 run('npx', ['turbo', 'run', 'build', 'lint', 'test', '--output-logs=new-only', '--continue=never']);
 
 step('browser tests (Playwright, Debian Chromium, production build)');
-run('npm', ['run', 'test', '--silent', '-w', '@gradlab/e2e']);
+run('npm', ['run', 'e2e', '--silent', '-w', '@gradlab/e2e']);
