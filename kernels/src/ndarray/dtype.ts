@@ -1,0 +1,87 @@
+import type { FloatDType } from '../backend/kernel-types.ts';
+import { DTypeError } from './errors.ts';
+
+/** The element types an NDArray can hold. `bool` is stored as 0/1 in a Uint8Array. */
+export type DType = 'float64' | 'float32' | 'int32' | 'bool';
+
+/** The storage of an NDArray, one typed array per dtype. */
+export type TypedArray = Float64Array | Float32Array | Int32Array | Uint8Array;
+
+export const DTYPES: readonly DType[] = ['float64', 'float32', 'int32', 'bool'];
+
+/** A zero-filled storage of `length` elements of `dtype`. */
+export function allocate(dtype: DType, length: number): TypedArray {
+  switch (dtype) {
+    case 'float64':
+      return new Float64Array(length);
+    case 'float32':
+      return new Float32Array(length);
+    case 'int32':
+      return new Int32Array(length);
+    case 'bool':
+      return new Uint8Array(length);
+  }
+}
+
+/** The dtype stored in a typed array (realm-independent: reads the type's tag). */
+export function dtypeOf(data: TypedArray): DType {
+  switch (data[Symbol.toStringTag]) {
+    case 'Float64Array':
+      return 'float64';
+    case 'Float32Array':
+      return 'float32';
+    case 'Int32Array':
+      return 'int32';
+    case 'Uint8Array':
+      return 'bool';
+    default:
+      throw new DTypeError(`unsupported storage ${data[Symbol.toStringTag]}`);
+  }
+}
+
+/** Checks a dtype name given by a user. */
+export function checkDType(dtype: string, op: string): DType {
+  if ((DTYPES as readonly string[]).includes(dtype)) return dtype as DType;
+  throw new DTypeError(`${op}: unknown dtype "${dtype}"; expected one of ${DTYPES.join(', ')}`);
+}
+
+export function isFloat(dtype: DType): dtype is FloatDType {
+  return dtype === 'float64' || dtype === 'float32';
+}
+
+/**
+ * The dtype both operands are converted to, as NumPy's `promote_types` restricted to our dtypes:
+ * bool < int32 < float32 < float64, except that int32 with float32 gives float64.
+ */
+export function promoteTypes(a: DType, b: DType): DType {
+  if (a === b) return a;
+  if (a === 'bool') return b;
+  if (b === 'bool') return a;
+  return 'float64';
+}
+
+/** The dtype arithmetic is done in: bool operands count as int32. */
+export function arithmeticType(dtype: DType): DType {
+  return dtype === 'bool' ? 'int32' : dtype;
+}
+
+/** The float dtype of a float-valued function (exp, mean, division): float32 stays, the rest go to float64. */
+export function floatType(dtype: DType): FloatDType {
+  return dtype === 'float32' ? 'float32' : 'float64';
+}
+
+/**
+ * Converts a storage to another dtype: float to int32 truncates toward zero, anything to bool
+ * is `value !== 0` (NaN is true). Returns a new array.
+ */
+export function castData(src: ArrayLike<number>, dtype: DType): TypedArray {
+  const out = allocate(dtype, src.length);
+  if (dtype === 'bool') {
+    for (let i = 0; i < src.length; i++) out[i] = (src[i] as number) !== 0 ? 1 : 0;
+  } else if (dtype === 'int32') {
+    for (let i = 0; i < src.length; i++) out[i] = Math.trunc(src[i] as number);
+  } else {
+    for (let i = 0; i < src.length; i++) out[i] = src[i] as number;
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+/**
+ * Walking strided views: the one place that turns (shape, strides, offset) into storage offsets.
+ * Everything else works on contiguous row-major typed arrays.
+ */
+import { allocate, castData, type DType, type TypedArray } from './dtype.ts';
+import { ShapeError } from './errors.ts';
+import { NDArray } from './ndarray.ts';
+import { formatShape, type Shape } from './shape.ts';
+
+/** Storage offset of every element of x, in row-major order of x's indices. */
+export function elementOffsets(x: NDArray): Int32Array {
+  const n = x.size;
+  const out = new Int32Array(n);
+  if (n === 0) return out;
+  const nd = x.ndim;
+  if (nd === 0) {
+    out[0] = x.offset;
+    return out;
+  }
+  const { shape, strides } = x;
+  const inner = shape[nd - 1] as number;
+  const innerStride = strides[nd - 1] as number;
+  const index = new Array<number>(nd).fill(0);
+  let base = x.offset;
+  let o = 0;
+  while (o < n) {
+    for (let j = 0; j < inner; j++) out[o++] = base + j * innerStride;
+    for (let d = nd - 2; d >= 0; d--) {
+      const stride = strides[d] as number;
+      index[d] = (index[d] as number) + 1;
+      base += stride;
+      if ((index[d] as number) < (shape[d] as number)) break;
+      base -= stride * (shape[d] as number);
+      index[d] = 0;
+    }
+  }
+  return out;
+}
+
+/** A fresh row-major copy of x's elements converted to `dtype`. */
+export function copyContiguous(x: NDArray, dtype: DType = x.dtype): TypedArray {
+  if (dtype === 'bool' && x.dtype !== 'bool') return castData(copyContiguous(x), 'bool');
+  const out = allocate(dtype, x.size);
+  if (x.isContiguous()) {
+    out.set(x.data.subarray(x.offset, x.offset + x.size));
+  } else {
+    const offsets = elementOffsets(x);
+    const data = x.data;
+    for (let i = 0; i < offsets.length; i++) out[i] = data[offsets[i] as number] as number;
+  }
+  return out;
+}
+
+/**
+ * x's elements in row-major order as `dtype`, without copying when x already is laid out that
+ * way (then the result shares x's storage: read it, never write it).
+ */
+export function readContiguous(x: NDArray, dtype: DType = x.dtype): TypedArray {
+  if (dtype === x.dtype && x.isContiguous()) {
+    if (x.offset === 0 && x.data.length === x.size) return x.data;
+    return x.data.subarray(x.offset, x.offset + x.size);
+  }
+  return copyContiguous(x, dtype);
+}
+
+/** A view of x broadcast to `shape` (stride 0 along repeated dims); it shares x's storage. */
+export function broadcastTo(x: NDArray, shape: Shape, op = 'broadcastTo'): NDArray {
+  const nd = shape.length;
+  const lead = nd - x.ndim;
+  const fail = () =>
+    new ShapeError(
+      `${op}: cannot broadcast an array of shape ${formatShape(x.shape)} to shape ${formatShape(shape)}`,
+    );
+  if (lead < 0) throw fail();
+  const strides = new Array<number>(nd).fill(0);
+  for (let d = 0; d < x.ndim; d++) {
+    const n = x.shape[d] as number;
+    const target = shape[lead + d] as number;
+    if (n === target) strides[lead + d] = x.strides[d] as number;
+    else if (n !== 1) throw fail();
+  }
+  return new NDArray(x.data, shape, strides, x.offset);
+}
+
+/** Writes src, broadcast to dst's shape and converted to dst's dtype, into the view dst. */
+export function assign(dst: NDArray, src: NDArray, op = 'set'): void {
+  const source = broadcastTo(src, dst.shape, op);
+  const values =
+    src.data === dst.data ? copyContiguous(source, dst.dtype) : readContiguous(source, dst.dtype);
+  if (dst.isContiguous()) {
+    dst.data.set(values, dst.offset);
+    return;
+  }
+  const offsets = elementOffsets(dst);
+  const data = dst.data;
+  for (let i = 0; i < offsets.length; i++) data[offsets[i] as number] = values[i] as number;
+}
