@@ -4,7 +4,7 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3210);
 const repoRoot = path.resolve(import.meta.dirname, '..');
 // The browser tests use their own SQLite database, created (migrated and seeded) at start-up.
-const databaseUrl = `file:${path.join(repoRoot, 'data', 'e2e.db')}`;
+const databaseUrl = `file:${path.join(repoRoot, 'data', `e2e-${port}.db`)}`;
 
 export default defineConfig({
   testDir: './tests',
@@ -42,6 +42,7 @@ export default defineConfig({
       DATABASE_URL: databaseUrl,
       NEXT_TELEMETRY_DISABLED: '1',
       NODE_OPTIONS: '--no-node-snapshot',
+      ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
     },
     stdout: 'ignore',
     stderr: 'pipe',

@@ -1,5 +1,25 @@
 export { ContentError } from './content-error.ts';
 export { contentRoot } from './content-root.ts';
+export type {
+  ExerciseCase,
+  ExerciseFunction,
+  ExerciseFunctions,
+  ExerciseSpec,
+  GradientSelfCheck,
+  InputGenerator,
+  Inputs,
+  OutputCheck,
+} from './exercise-spec.ts';
+export { exerciseSpecSchema } from './exercise-spec.ts';
+export type { ExerciseMeta, ExerciseSources, PublicExercise } from './exercises.ts';
+export {
+  exerciseFrontmatterSchema,
+  exerciseSources,
+  exercisesDir,
+  listExercises,
+  readExerciseMeta,
+  readPublicExercise,
+} from './exercises.ts';
 export type { CompiledLecture, LectureFrontmatter, LectureMeta } from './lecture-schema.ts';
 export { lectureFrontmatterSchema } from './lecture-schema.ts';
 export { compileLecture, listLectures, parseLectureMeta } from './lectures.ts';

@@ -1,2 +1,17 @@
-// The grader's public entry points are exported here as they land (sandbox, checks, CLI).
-export {};
+// @gradlab/grader: grading of learner code in a sandbox against the reference engine.
+export { type CheckProblem, checkExercise, checkExercises } from './check.ts';
+export { compareOutput, relativeError } from './checks/compare.ts';
+export { type KnownMistake, type LoadedExercise, loadExercise } from './exercise/load-exercise.ts';
+export {
+  cachedExercise,
+  type GradeRequest,
+  gradeHostFunctions,
+  gradeSubmission,
+  serverPlan,
+} from './grade.ts';
+export { createGraderPool, defaultWorkerFile, type GraderPool, type PoolOptions } from './pool.ts';
+export { formatReport, toGradescope } from './report.ts';
+export type { GradeResult, GradeStatus, TestResult } from './result.ts';
+export type { RunKit, WireArray } from './run-kit.ts';
+export { runKit } from './run-kit-server.ts';
+export * from './sandbox/index.ts';

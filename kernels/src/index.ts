@@ -11,6 +11,17 @@ export {
   unaryWasm,
   wasmAvailable,
 } from './backend/wasm/index.ts';
+export {
+  type Conv2dDims,
+  createWebGpuBackend,
+  describeAdapter,
+  type GpuStats,
+  GpuTensor,
+  type Pool2dDims,
+  type WebGpuAdapterSummary,
+  WebGpuBackend,
+  WebGpuOps,
+} from './backend/webgpu/index.ts';
 export { getBackend, setBackend } from './ndarray/dispatch.ts';
 export type { DType, TypedArray } from './ndarray/dtype.ts';
 export type { CloseOptions } from './ndarray/elementwise.ts';

@@ -1,0 +1,96 @@
+/**
+ * `npm run bench -w @gradlab/grader [-- --json] [-- --quick]`: grading latency and throughput
+ * for the affine exercise (all cases, hidden ones and the gradient self-check included),
+ * measured side by side with the floor of the sandbox technology in the same run: create an
+ * isolate, run a trivial script, dispose.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import { exerciseSources } from '@gradlab/content';
+import ivm from 'isolated-vm';
+import { gradeSubmission } from '../src/grade.ts';
+import { createGraderPool } from '../src/pool.ts';
+
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--quick');
+const code = fs.readFileSync(exerciseSources('affine-layer').solutionFile, 'utf8');
+const request = { exerciseId: 'affine-layer', code, language: 'ts' as const };
+
+function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] as number;
+}
+
+async function latencies(n: number, fn: () => Promise<unknown> | unknown): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+function floor(): void {
+  const isolate = new ivm.Isolate({ memoryLimit: 64 });
+  const context = isolate.createContextSync();
+  context.evalSync('1 + 1');
+  isolate.dispose();
+}
+
+interface Row {
+  case: string;
+  p50Ms?: number;
+  p99Ms?: number;
+  perSecond?: number;
+}
+const rows: Row[] = [];
+
+const n = quick ? 40 : 200;
+// warm-up: builds the guest bundle and the V8 code cache, loads the exercise
+for (let i = 0; i < 5; i++) {
+  floor();
+  const result = await gradeSubmission(request);
+  if (result.score !== result.maxScore)
+    throw new Error(`the reference did not get full marks: ${JSON.stringify(result)}`);
+}
+const floorTimes = await latencies(n, floor);
+rows.push({
+  case: 'floor: isolate create + trivial script + dispose',
+  p50Ms: percentile(floorTimes, 50),
+  p99Ms: percentile(floorTimes, 99),
+});
+const gradeTimes = await latencies(n, () => gradeSubmission(request));
+rows.push({
+  case: 'grading, in process (affine: 5 cases + self gradcheck)',
+  p50Ms: percentile(gradeTimes, 50),
+  p99Ms: percentile(gradeTimes, 99),
+  perSecond: 1000 / (gradeTimes.reduce((a, b) => a + b, 0) / gradeTimes.length),
+});
+
+for (const size of [1, 2]) {
+  const pool = createGraderPool({ size });
+  await Promise.all(Array.from({ length: size * 3 }, () => pool.grade(request)));
+  const total = quick ? 40 : 200;
+  const started = performance.now();
+  const results = await Promise.all(Array.from({ length: total }, () => pool.grade(request)));
+  const seconds = (performance.now() - started) / 1000;
+  if (results.some((r) => r.score !== r.maxScore)) throw new Error('a pooled grading lost points');
+  rows.push({ case: `throughput, worker pool of ${size}`, perSecond: total / seconds });
+  await pool.close();
+}
+
+if (json) {
+  console.log(JSON.stringify(rows, null, 2));
+} else {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  console.log(
+    `gradlab grader benchmark (${os.availableParallelism()} cores, ${cpu}, node ${process.version})`,
+  );
+  console.log('| case | p50 ms | p99 ms | gradings/s |');
+  console.log('|---|---|---|---|');
+  const f = (v: number | undefined, d = 1) => (v === undefined ? '' : v.toFixed(d));
+  for (const r of rows)
+    console.log(`| ${r.case} | ${f(r.p50Ms, 2)} | ${f(r.p99Ms, 2)} | ${f(r.perSecond)} |`);
+  console.log('\nGoal: p50 under 50 ms, at least 40 gradings/s on 2 cores.');
+}

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkExercises } from './check.ts';
+import { gradeSubmission } from './grade.ts';
+import { formatReport, toGradescope } from './report.ts';
+
+const usage = `usage:
+  gradlab grade <exercise-id> <file> [--json] [--public-only] [--format text|json|gradescope] [--output <file>]
+  gradlab check [<exercise-id>...]`;
+
+function fail(message: string, code = 2): never {
+  console.error(`gradlab: ${message}`);
+  process.exit(code);
+}
+
+async function grade(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      'public-only': { type: 'boolean', default: false },
+      format: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+    },
+  });
+  const [exerciseId, file] = positionals;
+  if (!exerciseId || !file || positionals.length > 2) fail(`grade takes an exercise id and a file\n${usage}`);
+  if (!fs.existsSync(file)) fail(`no such file: ${file}`);
+  const format = values.format ?? (values.json ? 'json' : 'text');
+  if (!['text', 'json', 'gradescope'].includes(format))
+    fail(`unknown --format "${format}" (text, json, gradescope)`);
+  const language = path.extname(file) === '.js' || path.extname(file) === '.mjs' ? 'js' : 'ts';
+  const result = await gradeSubmission({
+    exerciseId,
+    code: fs.readFileSync(file, 'utf8'),
+    language,
+    publicOnly: values['public-only'],
+  });
+  const text =
+    format === 'json'
+      ? JSON.stringify(result, null, 2)
+      : format === 'gradescope'
+        ? JSON.stringify(toGradescope(result), null, 2)
+        : formatReport(result);
+  if (values.output) fs.writeFileSync(values.output, `${text}\n`);
+  else console.log(text);
+  return 0;
+}
+
+async function check(ids: string[]): Promise<number> {
+  const results = await checkExercises(ids);
+  let problems = 0;
+  for (const [id, list] of results) {
+    if (list.length === 0) console.log(`ok   ${id}`);
+    else console.log(`FAIL ${id}`);
+    for (const p of list) console.log(`${path.relative(process.cwd(), p.file)}:${p.line}: ${p.message}`);
+    problems += list.length;
+  }
+  if (results.size === 0) console.log('no exercises found');
+  return problems > 0 ? 1 : 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'grade') return grade(rest);
+  if (command === 'check') return check(rest);
+  if (command === undefined || command === '--help' || command === '-h') {
+    console.log(usage);
+    return command === undefined ? 2 : 0;
+  }
+  return fail(`unknown command "${command}"\n${usage}`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error), 1),
+);

@@ -1,0 +1,415 @@
+/**
+ * One grading's sandbox: a fresh isolated-vm isolate with the engine bundle and the learner's
+ * module, nothing else. The host talks to it through one guest function (the harness's dispatch)
+ * and only with copies; no host function or Reference is ever handed to the isolate.
+ *
+ * Every operation runs under three clocks: isolated-vm's per-run `timeout`, a host watchdog that
+ * disposes the isolate if that ever fails to fire, and the grading's total budget. Timeouts,
+ * memory-limit disposal and budget exhaustion end the sandbox (`fatal`); an exception in a call
+ * does not.
+ */
+import ivm from 'isolated-vm';
+import { z } from 'zod';
+import { compileLearner, LEARNER_SCRIPT, wrapModule } from './compile.ts';
+import { compileGuest, guestBundle } from './guest-bundle.ts';
+import { decodeOutput, encodeArg } from './host-wire.ts';
+import { resolveLimits } from './limits.ts';
+import type { SourceMap } from './source-map.ts';
+import { learnerStack } from './stack.ts';
+import {
+  type CallOptions,
+  type CallResult,
+  type CreateResult,
+  GuestHandle,
+  type GuestValue,
+  type SandboxApi,
+  type SandboxArg,
+  type SandboxExport,
+  type SandboxFailure,
+  type SandboxLimits,
+  type SandboxOptions,
+} from './types.ts';
+import { DISPATCH_GLOBAL, type WireError, type WireValue } from './wire.ts';
+
+const wireError = z.object({
+  kind: z.enum(['thrown', 'output', 'input', 'not_found', 'async']),
+  name: z.string(),
+  message: z.string(),
+  stack: z.string(),
+});
+const wireResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: wireError }),
+]);
+const wireExports = z.object({ names: z.array(z.string()).max(1000), kinds: z.array(z.string()).max(1000) });
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; failure: SandboxFailure };
+type DispatchRef = ivm.Reference<(...args: unknown[]) => unknown>;
+
+/** isolated-vm 5 crashes the process without it on Node 20; fail with a message instead. */
+function assertNoNodeSnapshot(): void {
+  const flag = '--no-node-snapshot';
+  if (process.execArgv.includes(flag) || (process.env.NODE_OPTIONS ?? '').includes(flag)) return;
+  throw new Error(`the grader sandbox needs Node started with ${flag} (e.g. NODE_OPTIONS=${flag})`);
+}
+
+const failure = (
+  status: SandboxFailure['status'],
+  message: string,
+  fatal: boolean,
+  stack = '',
+): SandboxFailure => ({
+  status,
+  message,
+  stack,
+  fatal,
+});
+
+let nextSandboxId = 1;
+
+export class Sandbox implements SandboxApi {
+  readonly exports: readonly SandboxExport[] = [];
+  private readonly id = nextSandboxId++;
+  private used = 0;
+  private ended: SandboxFailure | undefined;
+  private timedOut = false;
+  private queue: Promise<unknown> = Promise.resolve();
+  private dispatch: DispatchRef | undefined;
+  private abandonRun: ((reason: Error) => void) | undefined;
+  private catastrophe: string | undefined;
+
+  private constructor(
+    private readonly isolate: ivm.Isolate,
+    private readonly context: ivm.Context,
+    private readonly limits: SandboxLimits,
+    private readonly sourceMap: SourceMap,
+    private readonly filename: string,
+  ) {}
+
+  /**
+   * Compiles the learner's code, starts a fresh isolate with the engine and runs the module.
+   * Fails with `compile_error`, or with the status of the module's top-level code.
+   */
+  static async create(options: SandboxOptions): Promise<CreateResult> {
+    assertNoNodeSnapshot();
+    const limits = resolveLimits(options.limits);
+    const compiled = await compileLearner(options.code, options.language, {
+      maxSourceChars: limits.maxSourceChars,
+      ...(options.filename === undefined ? {} : { filename: options.filename }),
+    });
+    if (!compiled.ok) return { ok: false, failure: failure('compile_error', compiled.message, true) };
+    const bundle = await guestBundle();
+    let onCatastrophe = (message: string) =>
+      console.error(`gradlab sandbox: isolated-vm catastrophic error: ${message}`);
+    const isolate = new ivm.Isolate({
+      memoryLimit: limits.memoryMb,
+      onCatastrophicError: (message) => onCatastrophe(message),
+    });
+    let sandbox: Sandbox | undefined;
+    try {
+      const context = await isolate.createContext();
+      sandbox = new Sandbox(isolate, context, limits, compiled.sourceMap, compiled.filename);
+      const current = sandbox;
+      onCatastrophe = (message) => current.catastrophic(message);
+      const loaded = await sandbox.load(bundle, compiled.code, [...(options.forbidden ?? [])]);
+      if (!loaded.ok) {
+        sandbox.dispose();
+        return { ok: false, failure: { ...loaded.failure, fatal: true } };
+      }
+      return { ok: true, sandbox };
+    } catch (error) {
+      if (sandbox) sandbox.dispose();
+      else if (!isolate.isDisposed) isolate.dispose();
+      throw error;
+    }
+  }
+
+  get usedMs(): number {
+    return this.used;
+  }
+
+  get disposed(): boolean {
+    return this.isolate.isDisposed;
+  }
+
+  dispose(): void {
+    this.ended ??= failure('runtime_error', 'the sandbox was disposed', true);
+    this.dispatch?.release();
+    this.dispatch = undefined;
+    if (!this.isolate.isDisposed) this.isolate.dispose();
+  }
+
+  /** Calls the learner's export `name` with copies of `args`; the result comes back as a copy. */
+  call(name: string, args: readonly SandboxArg[], options: CallOptions = {}): Promise<CallResult> {
+    const wireArgs = args.map((arg, i) => encodeArg(arg, `argument ${i + 1}`, 0, (h) => this.handleId(h)));
+    const keep =
+      options.keep === undefined || options.keep === 'non-arrays' ? options.keep : [...options.keep];
+    return this.serial(async () => {
+      const started = performance.now();
+      const result = await this.guarded(`${name}()`, (timeout, dispatch) =>
+        dispatch.apply(undefined, ['call', name, wireArgs, keep], {
+          arguments: { copy: true },
+          result: { copy: true },
+          timeout,
+        }),
+      );
+      const value = this.toValue(result);
+      return value.ok ? { ok: true, value: value.value, durationMs: performance.now() - started } : value;
+    });
+  }
+
+  put(
+    value: SandboxArg,
+  ): Promise<{ ok: true; handle: GuestHandle } | { ok: false; failure: SandboxFailure }> {
+    const wire = encodeArg(value, 'value', 0, (h) => this.handleId(h));
+    return this.serial(async () => {
+      const result = this.toValue(
+        await this.guarded('put', (timeout, dispatch) =>
+          dispatch.apply(undefined, ['put', wire], {
+            arguments: { copy: true },
+            result: { copy: true },
+            timeout,
+          }),
+        ),
+      );
+      if (!result.ok) return result;
+      if (!(result.value instanceof GuestHandle))
+        return this.end(failure('runtime_error', 'sandbox protocol error', true));
+      return { ok: true, handle: result.value };
+    });
+  }
+
+  read(handle: GuestHandle): Promise<CallResult> {
+    const id = this.handleId(handle);
+    return this.serial(async () => {
+      const started = performance.now();
+      const result = this.toValue(
+        await this.guarded('read', (timeout, dispatch) =>
+          dispatch.apply(undefined, ['read', id], { result: { copy: true }, timeout }),
+        ),
+      );
+      return result.ok ? { ok: true, value: result.value, durationMs: performance.now() - started } : result;
+    });
+  }
+
+  private handleId(value: unknown): number | undefined {
+    if (!(value instanceof GuestHandle)) return undefined;
+    if (value.sandboxId !== this.id) throw new TypeError('this GuestHandle belongs to another sandbox');
+    return value.id;
+  }
+
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(op, op);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private end(reason: SandboxFailure): { ok: false; failure: SandboxFailure } {
+    this.ended ??= reason;
+    this.dispose();
+    return { ok: false, failure: this.ended };
+  }
+
+  /** Runs the engine bundle, takes the dispatch function, then runs the learner's module. */
+  private async load(
+    bundle: Awaited<ReturnType<typeof guestBundle>>,
+    learnerCode: string,
+    forbidden: string[],
+  ): Promise<Outcome<null>> {
+    const guest = await compileGuest(this.isolate, bundle);
+    await guest.run(this.context, { timeout: 5000 });
+    guest.release();
+    const dispatch = (await this.context.global.get(DISPATCH_GLOBAL, { reference: true })) as DispatchRef;
+    await this.context.global.delete(DISPATCH_GLOBAL);
+    this.dispatch = dispatch;
+    await dispatch.apply(
+      undefined,
+      [
+        'configure',
+        {
+          maxBytes: this.limits.maxOutputBytes,
+          maxDepth: this.limits.maxOutputDepth,
+          maxMessageChars: this.limits.maxMessageChars,
+        },
+        forbidden,
+      ],
+      { arguments: { copy: true }, timeout: 1000 },
+    );
+    let script: ivm.Script;
+    try {
+      script = await this.isolate.compileScript(wrapModule(learnerCode), { filename: LEARNER_SCRIPT });
+    } catch (error) {
+      return {
+        ok: false,
+        failure: failure('compile_error', error instanceof Error ? error.message : String(error), true),
+      };
+    }
+    const result = await this.guarded('the module', async (timeout, dispatchRef) => {
+      const moduleFunction = (await script.run(this.context, {
+        reference: true,
+        timeout,
+        release: true,
+      })) as ivm.Reference;
+      return dispatchRef.apply(undefined, ['load', moduleFunction.derefInto({ release: true })], {
+        result: { copy: true },
+        timeout,
+      });
+    });
+    if (!result.ok) return result;
+    const parsed = wireResult.safeParse(result.value);
+    if (!parsed.success) return this.end(failure('runtime_error', 'sandbox protocol error (load)', true));
+    if (!parsed.data.ok)
+      return { ok: false, failure: this.fromWireError(parsed.data.error, 'your module', true) };
+    const names = wireExports.safeParse(parsed.data.value);
+    if (!names.success) return this.end(failure('runtime_error', 'sandbox protocol error (exports)', true));
+    (this as { exports: readonly SandboxExport[] }).exports = Object.freeze(
+      names.data.names.map((name, i) =>
+        Object.freeze({ name: name.slice(0, 200), kind: names.data.kinds[i] ?? 'unknown' }),
+      ),
+    );
+    return { ok: true, value: null };
+  }
+
+  /** Runs one operation under the per-call timeout, the watchdog and the total budget. */
+  private async guarded<T>(
+    what: string,
+    op: (timeout: number, dispatch: DispatchRef) => Promise<T>,
+  ): Promise<Outcome<T>> {
+    if (this.ended || !this.dispatch)
+      return { ok: false, failure: this.ended ?? failure('runtime_error', 'not loaded', true) };
+    const remaining = this.limits.totalTimeMs - this.used;
+    if (remaining < 1)
+      return this.end(
+        failure(
+          'timeout',
+          `time limit exceeded: the grading's budget of ${this.limits.totalTimeMs} ms is used up`,
+          true,
+        ),
+      );
+    const budgetBound = remaining < this.limits.callTimeoutMs;
+    const timeout = Math.max(1, Math.floor(Math.min(this.limits.callTimeoutMs, remaining)));
+    const started = performance.now();
+    // The host watchdog: should isolated-vm's own timeout not end the run (it always has in our
+    // tests), or the isolate fail catastrophically (V8 out of memory outside the soft limit), the
+    // operation is abandoned and the isolate disposed, so the caller never waits forever.
+    let abandon: ((reason: Error) => void) | undefined;
+    const abandoned = new Promise<never>((_, reject) => {
+      abandon = reject;
+    });
+    this.abandonRun = (reason) => {
+      if (!this.isolate.isDisposed) this.isolate.dispose();
+      abandon?.(reason);
+    };
+    const watchdog = setTimeout(() => {
+      this.timedOut = true;
+      this.abandonRun?.(new Error('watchdog: timed out'));
+    }, timeout + Math.max(250, timeout));
+    try {
+      return { ok: true, value: await Promise.race([op(timeout, this.dispatch), abandoned]) };
+    } catch (error) {
+      return this.end(this.classify(error, what, timeout, budgetBound));
+    } finally {
+      clearTimeout(watchdog);
+      this.abandonRun = undefined;
+      this.used += performance.now() - started;
+    }
+  }
+
+  /** isolated-vm lost control of the isolate (V8 hit its hard heap limit): give up on it now. */
+  private catastrophic(message: string): void {
+    this.catastrophe = message;
+    console.error(`gradlab sandbox: isolated-vm catastrophic error: ${message}`);
+    this.abandonRun?.(new Error(`catastrophic: ${message}`));
+  }
+
+  private classify(error: unknown, what: string, timeout: number, budgetBound: boolean): SandboxFailure {
+    const message = error instanceof Error ? error.message : String(error);
+    const timedOut = () =>
+      failure(
+        'timeout',
+        budgetBound
+          ? `time limit exceeded: ${what} ran past the end of the grading's budget of ${this.limits.totalTimeMs} ms`
+          : `time limit exceeded: ${what} ran longer than ${timeout} ms (an infinite loop?)`,
+        true,
+      );
+    if (this.catastrophe !== undefined && /memory/i.test(this.catastrophe))
+      return failure(
+        'memory_limit',
+        `memory limit exceeded: ${what} used more than ${this.limits.memoryMb} MB`,
+        true,
+      );
+    if (this.timedOut || /timed out/i.test(message)) return timedOut();
+    if (/memory limit/i.test(message) || (this.isolate.isDisposed && !this.ended))
+      return failure(
+        'memory_limit',
+        `memory limit exceeded: ${what} used more than ${this.limits.memoryMb} MB`,
+        true,
+      );
+    if (this.ended) return this.ended;
+    if (message === 'Not supported')
+      return failure(
+        'runtime_error',
+        `${what} used import(): your code runs alone, with the global np as its only library`,
+        true,
+      );
+    // e.g. a promise rejected after the call returned, which isolated-vm reports on the run
+    return failure('runtime_error', `${what} failed: ${message.slice(0, this.limits.maxMessageChars)}`, true);
+  }
+
+  private toValue(result: Outcome<unknown>): Outcome<GuestValue> {
+    if (!result.ok) return result;
+    const parsed = wireResult.safeParse(result.value);
+    if (!parsed.success) return this.end(failure('runtime_error', 'sandbox protocol error', true));
+    if (!parsed.data.ok) {
+      const error = parsed.data.error;
+      const reported = this.fromWireError(error, '', false);
+      return reported.fatal ? this.end(reported) : { ok: false, failure: reported };
+    }
+    try {
+      const value = decodeOutput(parsed.data.value as WireValue, {
+        maxDepth: this.limits.maxOutputDepth,
+        maxBytes: this.limits.maxOutputBytes,
+        makeHandle: (id, kind) => new GuestHandle(this.id, id, kind),
+      });
+      return { ok: true, value };
+    } catch {
+      return this.end(failure('runtime_error', 'the sandbox returned malformed output', true));
+    }
+  }
+
+  private fromWireError(error: WireError, where: string, fatal: boolean): SandboxFailure {
+    const clip = (text: string) => text.slice(0, this.limits.maxMessageChars);
+    if (error.name === 'RangeError' && /allocation failed/i.test(error.message))
+      return failure(
+        'memory_limit',
+        `memory limit exceeded: ${clip(error.message)} (limit ${this.limits.memoryMb} MB)`,
+        true,
+      );
+    const stack = learnerStack(clip(error.stack), this.sourceMap, this.filename);
+    switch (error.kind) {
+      case 'thrown': {
+        const at = /\(?[^\s(]+:(\d+):(\d+)\)?$/m.exec(stack);
+        const position = at ? ` (line ${at[1]}, column ${at[2]})` : '';
+        const prefix = where ? `${where} threw ` : '';
+        return failure(
+          'runtime_error',
+          clip(`${prefix}${error.name}: ${error.message}${position}`),
+          fatal,
+          stack,
+        );
+      }
+      case 'output':
+        return failure('runtime_error', clip(`invalid output: ${error.message}`), fatal);
+      case 'input':
+        return failure('runtime_error', clip(`could not pass the inputs: ${error.message}`), fatal);
+      case 'not_found':
+      case 'async':
+        return failure('runtime_error', clip(error.message), fatal);
+    }
+  }
+}
+
+/** The sandbox of one grading; see Sandbox.create. */
+export function createSandbox(options: SandboxOptions): Promise<CreateResult> {
+  return Sandbox.create(options);
+}

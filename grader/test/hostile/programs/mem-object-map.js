@@ -1,0 +1,8 @@
+// category: memory bomb (Map of objects)
+// expect: memory_limit
+// limits: {"callTimeoutMs": 5000, "totalTimeMs": 10000}
+// message: memory limit exceeded
+const m = new Map();
+export function run() {
+  for (let i = 0; ; i++) m.set(i, { i, s: `k${i}` });
+}

@@ -1,0 +1,6 @@
+// category: returning BigInts
+// expect: runtime_error
+// message: is a BigInt
+export function run() {
+  return { loss: 10n };
+}

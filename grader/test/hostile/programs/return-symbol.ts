@@ -1,0 +1,6 @@
+// category: returning symbols
+// expect: runtime_error
+// message: is a Symbol
+export function run() {
+  return [Symbol("s")];
+}
