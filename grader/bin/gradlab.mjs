@@ -1,10 +1,23 @@
 #!/usr/bin/env node
 // The `gradlab` command: runs the TypeScript CLI with the flags isolated-vm needs on Node 20
-// (--no-node-snapshot) and tsx as the TypeScript loader.
+// (--no-node-snapshot) and tsx as the TypeScript loader. Builds the generated sources (the
+// engine's WASM module, the sandbox's guest script) first if a fresh checkout lacks them.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const builds = [
+  [here('../../kernels/generated/wasm-binary.ts'), here('../../kernels/scripts/build-wasm.mjs')],
+  [here('../generated/guest-code.ts'), here('../scripts/build-guest.mjs')],
+];
+for (const [output, script] of builds) {
+  if (existsSync(output)) continue;
+  const built = spawnSync(process.execPath, [script], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+const cli = here('../src/cli.ts');
 const tsx = import.meta.resolve('tsx');
 const result = spawnSync(
   process.execPath,

@@ -1,14 +1,11 @@
 /**
- * The guest bundle: guest/entry.ts with @gradlab/kernels, bundled by esbuild into one IIFE script
- * that every fresh isolate runs before the learner's module.
- *
- * Built at runtime, on first use, once per process (about 50 ms), and kept in memory together
- * with V8's code cache for it, so later isolates skip parsing and compiling the engine. No build
- * step and no generated file: the bundle cannot be stale with respect to the engine's sources.
+ * The guest bundle: guest/entry.ts with @gradlab/kernels, bundled ahead of time by
+ * scripts/build-guest.mjs into one IIFE script (generated/guest-code.ts) that every fresh
+ * isolate runs before the learner's module. V8's code cache for it is produced by the first
+ * isolate and reused by the next ones, so later isolates skip parsing and compiling the engine.
  */
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import type ivm from 'isolated-vm';
+import { guestCode } from '../../generated/guest-code.ts';
 
 export const GUEST_SCRIPT = 'gradlab-guest.js';
 
@@ -18,34 +15,11 @@ export interface GuestBundle {
   cachedData?: ivm.ExternalCopy<ArrayBuffer>;
 }
 
-let pending: Promise<GuestBundle> | undefined;
+const bundle: GuestBundle = { code: guestCode };
 
-async function buildGuestBundle(): Promise<GuestBundle> {
-  const entry = fileURLToPath(new URL('./guest/entry.ts', import.meta.url));
-  const result = await esbuild.build({
-    entryPoints: [entry],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    target: 'es2022',
-    legalComments: 'none',
-    logLevel: 'silent',
-    outfile: GUEST_SCRIPT,
-  });
-  const code = result.outputFiles[0]?.text;
-  if (code === undefined) throw new Error('esbuild produced no guest bundle');
-  return { code };
-}
-
-/** The guest bundle, built on first call (concurrent callers share one build). */
-export function guestBundle(): Promise<GuestBundle> {
-  pending ??= buildGuestBundle().catch((error: unknown) => {
-    pending = undefined;
-    throw error;
-  });
-  return pending;
+/** The guest bundle (one per process, with its code cache once produced). */
+export async function guestBundle(): Promise<GuestBundle> {
+  return bundle;
 }
 
 /** Compiles the bundle in `isolate`, using and (the first time) producing the code cache. */
