@@ -1,3 +1,4 @@
+/// <reference types="@webgpu/types" />
 export type { WebGpuAdapterSummary } from './backend.ts';
 export { WebGpuBackend } from './backend.ts';
 export { type CreateWebGpuOptions, createWebGpuBackend, describeAdapter } from './create.ts';
