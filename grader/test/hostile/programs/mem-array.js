@@ -1,6 +1,6 @@
 // category: memory bomb (arrays)
 // expect: memory_limit
-// limits: {"callTimeoutMs": 5000, "totalTimeMs": 10000}
+// limits: {"callTimeoutMs": 15000, "totalTimeMs": 20000}
 // message: memory limit exceeded
 export function run() {
   const a = [];

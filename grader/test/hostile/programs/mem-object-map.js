@@ -1,6 +1,6 @@
 // category: memory bomb (Map of objects)
 // expect: memory_limit
-// limits: {"callTimeoutMs": 5000, "totalTimeMs": 10000}
+// limits: {"callTimeoutMs": 15000, "totalTimeMs": 20000}
 // message: memory limit exceeded
 const m = new Map();
 export function run() {
