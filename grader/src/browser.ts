@@ -94,7 +94,7 @@ export async function runInBrowser(kit: RunKit, learnerJs: string): Promise<Grad
     );
   }
 
-  const functions = (mutations: string[]): ExerciseFunctions => {
+  const functions = (mutations: string[] | null): ExerciseFunctions => {
     const fns: ExerciseFunctions = {};
     for (const name of kit.functions) {
       fns[name] = async (...args: unknown[]) => {
@@ -102,7 +102,7 @@ export async function runInBrowser(kit: RunKit, learnerJs: string): Promise<Grad
         const result = await (learner[name] as (...a: unknown[]) => unknown)(...copies);
         copies.forEach((copy, i) => {
           const original = args[i];
-          if (isArray(original) && isArray(copy) && !sameValues(original, copy)) {
+          if (mutations && isArray(original) && isArray(copy) && !sameValues(original, copy)) {
             mutations.push(`${name} changed its argument ${i + 1} in place; work on a copy`);
           }
         });

@@ -36,7 +36,8 @@ function sameData(a: Float64Array, b: Float64Array): boolean {
 export function learnerFunctions(
   sandbox: SandboxApi,
   names: readonly string[],
-  mutations: string[],
+  /** where to report inputs changed in place; null skips that check (and its copies) */
+  mutations: string[] | null,
 ): ExerciseFunctions {
   const fns: ExerciseFunctions = {};
   for (const name of names) {
@@ -44,7 +45,9 @@ export function learnerFunctions(
       const prepared: SandboxArg[] = [];
       const watched: { index: number; data: Float64Array; handle: GuestHandle }[] = [];
       for (const [index, arg] of args.entries()) {
-        if (isArray(arg)) {
+        if (isArray(arg) && mutations === null) {
+          prepared.push(toPlain(arg as NDArray));
+        } else if (isArray(arg)) {
           const plain = toPlain(arg as NDArray);
           const put = await sandbox.put(plain);
           if (!put.ok) throw new CallFailure(name, put.failure);
@@ -60,7 +63,7 @@ export function learnerFunctions(
         const value = fromGuest(after.value);
         const changed = !isArray(value) || !sameData(w.data, toPlain(value).data);
         if (changed)
-          mutations.push(`${name} changed its ${ordinal(w.index)} argument in place; work on a copy`);
+          mutations?.push(`${name} changed its ${ordinal(w.index)} argument in place; work on a copy`);
       }
       const value = fromGuest(result.value);
       if (value === null || typeof value !== 'object' || Array.isArray(value) || isArray(value)) {

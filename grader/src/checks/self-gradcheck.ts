@@ -10,7 +10,7 @@ export interface SelfCheckOutcome {
 }
 
 const STEP = 1e-5;
-const SAMPLES_PER_INPUT = 12;
+const SAMPLES_PER_INPUT = 8;
 
 function withElement(x: NDArray, index: number, delta: number): NDArray {
   const data = Float64Array.from(x.toTypedArray());
