@@ -2,8 +2,22 @@ import { compileLecture, listLectures } from '@gradlab/content';
 import { getMDXComponent } from 'mdx-bundler/client';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { lectureComponents } from '../../../components/lecture/index.ts';
 
 type Params = { slug: string };
+
+// Compiling a lecture runs esbuild; if the page is ever rendered on demand (e.g. because the layout
+// reads the session), compile each lecture once per server process, not once per request.
+const compiled = new Map<string, ReturnType<typeof compileLecture>>();
+function compileOnce(slug: string): ReturnType<typeof compileLecture> {
+  let lecture = compiled.get(slug);
+  if (!lecture) {
+    lecture = compileLecture(slug);
+    lecture.catch(() => compiled.delete(slug));
+    compiled.set(slug, lecture);
+  }
+  return lecture;
+}
 
 // Every lecture is rendered at build time; unknown slugs are a 404.
 export const dynamicParams = false;
@@ -20,7 +34,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 export default async function LecturePage({ params }: { params: Promise<Params> }) {
   const { slug } = await params;
-  const { meta, code } = await compileLecture(slug);
+  const { meta, code } = await compileOnce(slug);
   const Body = getMDXComponent(code);
   return (
     <article className="lecture">
@@ -29,7 +43,7 @@ export default async function LecturePage({ params }: { params: Promise<Params> 
       </p>
       <h1>{meta.title}</h1>
       <p className="muted">{meta.summary}</p>
-      <Body />
+      <Body components={lectureComponents} />
     </article>
   );
 }

@@ -1,0 +1,135 @@
+import { affineBackward, affineForward } from './backpropagation.examples.ts';
+import { get, type Mat, map, mean, randn, rng, scale, sumRows, type Vec, zip } from './examples/_math.ts';
+import { softmaxLoss } from './linear-classifiers.examples.ts';
+
+const eps = 1e-5;
+
+export function batchnormForward(X: Mat, gamma: Vec, beta: Vec) {
+  const n = X.length;
+  const mu = scale([sumRows(X)], 1 / n)[0] ?? [];
+  const centred = map(X, (v, _i, j) => v - get(mu, j));
+  const variance = scale([sumRows(map(centred, (v) => v * v))], 1 / n)[0] ?? [];
+  const sd = variance.map((v) => Math.sqrt(v + eps));
+  const xhat = map(centred, (v, _i, j) => v / get(sd, j));
+  const Y = map(xhat, (v, _i, j) => get(gamma, j) * v + get(beta, j));
+  return { mu, variance, sd, xhat, Y };
+}
+
+/** The compact batchnorm backward: dX = gamma / (N sd) * (N dY - sum dY - xhat * sum(dY xhat)). */
+export function batchnormBackward(dY: Mat, xhat: Mat, gamma: Vec, sd: Vec) {
+  const n = dY.length;
+  const dbeta = sumRows(dY);
+  const dgamma = sumRows(zip(dY, xhat, (a, b) => a * b));
+  const dX = map(dY, (g, i, j) => {
+    const xh = get(xhat[i] ?? [], j);
+    return (get(gamma, j) / (n * get(sd, j))) * (n * g - get(dbeta, j) - xh * get(dgamma, j));
+  });
+  return { dX, dgamma, dbeta };
+}
+
+export const batchnorm = (() => {
+  const X = [
+    [1, 2, -1],
+    [3, 0, 0],
+    [-1, 4, 1],
+    [1, 2, 4],
+  ];
+  const gamma = [1, 2, 0.5];
+  const beta = [0, -1, 1];
+  const dY = [
+    [0.1, -0.2, 0.3],
+    [0.4, 0.1, -0.1],
+    [-0.3, 0.2, 0.2],
+    [0.2, 0, -0.4],
+  ];
+  const fwd = batchnormForward(X, gamma, beta);
+  const back = batchnormBackward(dY, fwd.xhat, gamma, fwd.sd);
+  const momentum = 0.9;
+  const runningMean = [0, 0, 0];
+  const updatedRunningMean = runningMean.map((r, j) => momentum * r + (1 - momentum) * get(fwd.mu, j));
+  return { X, gamma, beta, dY, ...fwd, ...back, momentum, updatedRunningMean, eps };
+})();
+
+export function layernormForward(X: Mat) {
+  return X.map((row) => {
+    const mu = mean(row);
+    const variance = mean(row.map((v) => (v - mu) ** 2));
+    return { mu, variance, out: row.map((v) => (v - mu) / Math.sqrt(variance + eps)) };
+  });
+}
+
+export const layernorm = (() => {
+  const rows = layernormForward(batchnorm.X);
+  return { mu: rows.map((r) => r.mu), variance: rows.map((r) => r.variance), out: rows.map((r) => r.out) };
+})();
+
+/** Parameter counts for a BatchNorm2d over an (N, C, H, W) input. */
+export const bnCounts = (() => {
+  const shape = [8, 3, 32, 64];
+  const c = get(shape, 1);
+  return {
+    shape,
+    learnable: 2 * c,
+    running: 2 * c,
+    statsPerChannel: get(shape, 0) * get(shape, 2) * get(shape, 3),
+  };
+})();
+
+/** Sanity check: the loss at initialization is log C when the scores are nearly equal. */
+export const initialLoss = (() => {
+  const classes = 10;
+  const S = map(randn(64, classes, 3), (v) => v * 1e-3);
+  const y = Array.from({ length: 64 }, (_, i) => i % classes);
+  return { classes, measured: softmaxLoss(S, y).loss, expected: Math.log(classes) };
+})();
+
+/** Overfitting a tiny batch: a 2-layer ReLU network memorises 8 examples with random labels. */
+export const overfit = (() => {
+  const n = 8;
+  const d = 5;
+  const h = 32;
+  const c = 3;
+  const X = randn(n, d, 11);
+  const u = rng(12);
+  const y = Array.from({ length: n }, () => Math.floor(u() * c));
+  let W1 = map(randn(d, h, 13), (v) => v * Math.sqrt(2 / d));
+  let b1 = new Array<number>(h).fill(0);
+  let W2 = map(randn(h, c, 14), (v) => v * Math.sqrt(1 / h));
+  let b2 = new Array<number>(c).fill(0);
+  const lr = 0.5;
+  const checkpoints = [0, 10, 25, 50, 100, 200, 400];
+  const rows: number[][] = [];
+  for (let t = 0; t <= 400; t++) {
+    const Z = affineForward(X, W1, b1);
+    const H = map(Z, (v) => Math.max(0, v));
+    const S = affineForward(H, W2, b2);
+    const { loss, dS, P } = softmaxLoss(S, y);
+    if (checkpoints.includes(t)) {
+      const acc = mean(P.map((row, i) => (row.indexOf(Math.max(...row)) === get(y, i) ? 1 : 0)));
+      rows.push([t, loss, acc]);
+    }
+    const g2 = affineBackward(H, W2, dS);
+    const dZ = zip(g2.dX, Z, (g, z) => (z > 0 ? g : 0));
+    const g1 = affineBackward(X, W1, dZ);
+    W1 = zip(W1, g1.dW, (w, g) => w - lr * g);
+    b1 = b1.map((v, j) => v - lr * get(g1.db, j));
+    W2 = zip(W2, g2.dW, (w, g) => w - lr * g);
+    b2 = b2.map((v, j) => v - lr * get(g2.db, j));
+  }
+  return { n, d, h, c, lr, rows, finalLoss: get(rows.at(-1) ?? [], 1) };
+})();
+
+/** Grid versus random search: how many distinct values of the important hyperparameter are tried. */
+export const search = (() => {
+  const trials = 9;
+  const u = rng(5);
+  const gridLr = [1e-4, 1e-3, 1e-2];
+  const grid = gridLr.flatMap((lr) => [0.1, 0.3, 0.5].map((p) => [lr, p]));
+  const random = Array.from({ length: trials }, () => [10 ** (-5 + 4 * u()), 0.1 + 0.4 * u()]);
+  return {
+    trials,
+    distinctGrid: new Set(grid.map((g) => g[0])).size,
+    distinctRandom: new Set(random.map((r) => r[0])).size,
+    random,
+  };
+})();
