@@ -8,6 +8,7 @@ import {
   demoUsers,
   hashPassword,
   type PrismaClient,
+  passwordHashOf,
   seedDemoUsers,
   verifyPassword,
 } from '../src/index.ts';
@@ -53,7 +54,13 @@ describe('the embedded SQLite database', () => {
     const again = await prisma.user.findUniqueOrThrow({ where: { email: 'student@gradlab.local' } });
     expect(again.name).toBe('Renamed');
     expect(again.id).toBe(student.id);
-    expect(await verifyPassword('student-demo', again.passwordHash)).toBe(true);
+    expect(await verifyPassword('student-demo', (await passwordHashOf(prisma, again.email)) ?? '')).toBe(
+      true,
+    );
+    expect(again.role).toBe('student');
+    expect(await prisma.account.count({ where: { providerId: 'credential' } })).toBe(demoUsers.length);
+    const instructor = await prisma.user.findUniqueOrThrow({ where: { email: 'instructor@gradlab.local' } });
+    expect(instructor.role).toBe('instructor');
   });
 
   it('stores a submission with its result JSON', async () => {
@@ -79,5 +86,68 @@ describe('password hashing', () => {
     expect(await verifyPassword('correct horsE', hash)).toBe(false);
     expect(await verifyPassword('correct horse', 'not-a-hash')).toBe(false);
     expect(await hashPassword('correct horse')).not.toBe(hash);
+  });
+});
+
+describe('the auth migration', () => {
+  it('moves the password hashes of existing users into credential accounts', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gradlab-upgrade-'));
+    try {
+      // A database on the first migration only, with a user as the old seed wrote it.
+      const migrations = path.join(dir, 'migrations');
+      fs.mkdirSync(migrations);
+      fs.cpSync(
+        path.join(packageDir, 'migrations', '20261122000000_init'),
+        path.join(migrations, '20261122000000_init'),
+        {
+          recursive: true,
+        },
+      );
+      fs.copyFileSync(
+        path.join(packageDir, 'migrations', 'migration_lock.toml'),
+        path.join(migrations, 'migration_lock.toml'),
+      );
+      const file = path.join(dir, 'old.db');
+      const config = path.join(packageDir, '.upgrade-test.config.ts');
+      fs.writeFileSync(
+        config,
+        [
+          "import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';",
+          "import { defineConfig } from 'prisma/config';",
+          `export default defineConfig({ experimental: { adapter: true }, engine: 'js', schema: ${JSON.stringify(path.join(packageDir, 'schema.prisma'))}, migrations: { path: ${JSON.stringify(migrations)} }, async adapter() { return new PrismaBetterSQLite3({ url: ${JSON.stringify(`file:${file}`)} }); } });`,
+        ].join('\n'),
+      );
+      try {
+        execFileSync('npx', ['prisma', 'migrate', 'deploy', '--config', config], {
+          cwd: packageDir,
+          env: { ...process.env, DATABASE_URL: `file:${file}` },
+        });
+      } finally {
+        fs.rmSync(config, { force: true });
+      }
+      const hash = await hashPassword('old-password');
+      const Database = (await import('better-sqlite3')).default;
+      const raw = new Database(file);
+      raw
+        .prepare(
+          "INSERT INTO User (id, email, name, passwordHash, role, updatedAt) VALUES ('u1', 'old@x', 'Old', ?, 'instructor', CURRENT_TIMESTAMP)",
+        )
+        .run(hash);
+      raw.close();
+      // Upgrade with every migration.
+      migrate(`file:${file}`);
+      const prisma = createPrismaClient(`file:${file}`);
+      try {
+        const user = await prisma.user.findUniqueOrThrow({ where: { email: 'old@x' } });
+        expect(user.role).toBe('instructor');
+        expect(await verifyPassword('old-password', (await passwordHashOf(prisma, 'old@x')) ?? '')).toBe(
+          true,
+        );
+      } finally {
+        await prisma.$disconnect();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { db } from '../../../lib/db.ts';
+import { loadGradebook } from '../../../lib/instructor-data.ts';
+import { requireInstructor } from '../../../lib/session.ts';
+
+export const metadata: Metadata = { title: 'Gradebook' };
+
+export default async function GradebookPage() {
+  await requireInstructor('/instructor/gradebook');
+  const { rows, exerciseIds } = await loadGradebook(db());
+  return (
+    <>
+      <p className="muted">
+        <Link href="/instructor">Instructor</Link> / Gradebook
+      </p>
+      <h1>Gradebook</h1>
+      <p>
+        Best score per student and exercise.{' '}
+        <a className="button" href="/api/instructor/gradebook" download>
+          Download CSV
+        </a>
+      </p>
+      <div className="table-wrap">
+        <table className="data" data-testid="gradebook">
+          <thead>
+            <tr>
+              <th scope="col">Student</th>
+              {exerciseIds.map((id) => (
+                <th scope="col" key={id} className="num">
+                  {id}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                Total
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.userId}>
+                <th scope="row">
+                  {row.name} <span className="muted">{row.email}</span>
+                </th>
+                {exerciseIds.map((id) => (
+                  <td key={id} className="num">
+                    {row.best[id] ?? '–'}
+                  </td>
+                ))}
+                <td className="num">{row.total}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

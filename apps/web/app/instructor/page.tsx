@@ -1,0 +1,56 @@
+import { listExercises } from '@gradlab/content';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { db } from '../../lib/db.ts';
+import { requireInstructor } from '../../lib/session.ts';
+
+export const metadata: Metadata = { title: 'Instructor' };
+
+export default async function InstructorHome() {
+  await requireInstructor('/instructor');
+  const exercises = listExercises();
+  const counts = await db().submission.groupBy({ by: ['exerciseId'], _count: { _all: true } });
+  const countOf = new Map(counts.map((c) => [c.exerciseId, c._count._all]));
+  return (
+    <>
+      <h1>Instructor</h1>
+      <p>
+        <Link href="/instructor/submissions">All submissions and statistics</Link> ·{' '}
+        <Link href="/instructor/gradebook">Gradebook and CSV export</Link>
+      </p>
+      <h2>Exercises</h2>
+      <div className="table-wrap">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Exercise</th>
+              <th scope="col">Topic</th>
+              <th scope="col">Lecture</th>
+              <th scope="col" className="num">
+                Points
+              </th>
+              <th scope="col" className="num">
+                Submissions
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {exercises.map((e) => (
+              <tr key={e.id}>
+                <td>
+                  <Link href={`/instructor/exercises/${e.id}`}>{e.title}</Link>
+                </td>
+                <td>{e.topic}</td>
+                <td>{e.lecture}</td>
+                <td className="num">{e.points}</td>
+                <td className="num">
+                  <Link href={`/instructor/submissions?exercise=${e.id}`}>{countOf.get(e.id) ?? 0}</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

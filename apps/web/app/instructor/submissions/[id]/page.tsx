@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ResultView } from '../../../../components/exercise/result-view.tsx';
+import { CodeBlock } from '../../../../components/instructor/code-block.tsx';
+import { db } from '../../../../lib/db.ts';
+import { fullResult } from '../../../../lib/result-view.ts';
+import { requireInstructor } from '../../../../lib/session.ts';
+
+export const metadata: Metadata = { title: 'Submission' };
+
+export default async function InstructorSubmission({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireInstructor(`/instructor/submissions/${id}`);
+  const submission = await db().submission.findUnique({
+    where: { id },
+    include: { user: { select: { name: true, email: true } } },
+  });
+  if (!submission) notFound();
+  const result = fullResult(submission.result);
+  const failure = (submission.result as { message?: unknown } | null)?.message;
+  return (
+    <>
+      <p className="muted">
+        <Link href="/instructor">Instructor</Link> / <Link href="/instructor/submissions">Submissions</Link> /{' '}
+        {submission.id}
+      </p>
+      <h1>
+        {submission.user.name}: {submission.exerciseId}
+      </h1>
+      <p>
+        {submission.user.email} · submitted {submission.createdAt.toISOString()} · status{' '}
+        <strong data-testid="submission-status">{submission.status}</strong>
+        {submission.score === null ? '' : ` · score ${submission.score} / ${submission.maxScore ?? '?'}`}
+      </p>
+      {result ? <ResultView result={result} title="Result (all tests)" testId="instructor-result" /> : null}
+      {!result && typeof failure === 'string' ? <p className="error-text">{failure}</p> : null}
+      <CodeBlock label={`Code (${submission.language})`} code={submission.code} />
+    </>
+  );
+}

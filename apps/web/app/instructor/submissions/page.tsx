@@ -1,0 +1,173 @@
+import { listExercises } from '@gradlab/content';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { db } from '../../../lib/db.ts';
+import { findSubmissions, submissionStats, submissionStatuses } from '../../../lib/instructor-data.ts';
+import { requireInstructor } from '../../../lib/session.ts';
+
+export const metadata: Metadata = { title: 'Submissions' };
+
+type Search = Record<string, string | string[] | undefined>;
+
+function one(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
+}
+
+function percent(part: number, whole: number): string {
+  return whole === 0 ? '–' : `${Math.round((100 * part) / whole)} %`;
+}
+
+export default async function InstructorSubmissions({ searchParams }: { searchParams: Promise<Search> }) {
+  await requireInstructor('/instructor/submissions');
+  const q = await searchParams;
+  const filter = {
+    student: one(q.student),
+    exercise: one(q.exercise),
+    status: one(q.status),
+    from: one(q.from),
+    to: one(q.to),
+  };
+  const rows = await findSubmissions(db(), filter);
+  const stats = submissionStats(rows);
+  const exercises = listExercises();
+  return (
+    <>
+      <p className="muted">
+        <Link href="/instructor">Instructor</Link> / Submissions
+      </p>
+      <h1>Submissions</h1>
+      <form className="filters" method="get" aria-label="Filter submissions">
+        <label>
+          Student (name or email)
+          <input name="student" defaultValue={filter.student} />
+        </label>
+        <label>
+          Exercise
+          <select name="exercise" defaultValue={filter.exercise}>
+            <option value="">all</option>
+            {exercises.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status
+          <select name="status" defaultValue={filter.status}>
+            <option value="">all</option>
+            {submissionStatuses.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From
+          <input type="date" name="from" defaultValue={filter.from} />
+        </label>
+        <label>
+          To
+          <input type="date" name="to" defaultValue={filter.to} />
+        </label>
+        <button type="submit" className="button">
+          Filter
+        </button>
+      </form>
+      <p className="muted">
+        {rows.length} submission(s){rows.length === 500 ? ' (the newest 500)' : ''}
+      </p>
+      <div className="table-wrap">
+        <table className="data" data-testid="submissions-table">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Student</th>
+              <th scope="col">Exercise</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="num">
+                Score
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <Link href={`/instructor/submissions/${s.id}`}>
+                    {s.createdAt.toISOString().replace('T', ' ').slice(0, 19)}
+                  </Link>
+                </td>
+                <td>
+                  {s.user.name} <span className="muted">{s.user.email}</span>
+                </td>
+                <td>{s.exerciseId}</td>
+                <td>{s.status}</td>
+                <td className="num">{s.score === null ? '' : `${s.score} / ${s.maxScore ?? '?'}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>Failure rate per test</h2>
+      <div className="table-wrap">
+        <table className="data" data-testid="test-stats">
+          <thead>
+            <tr>
+              <th scope="col">Exercise</th>
+              <th scope="col">Test</th>
+              <th scope="col">Visibility</th>
+              <th scope="col" className="num">
+                Failed
+              </th>
+              <th scope="col" className="num">
+                Failure rate
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {stats.tests.map((t) => (
+              <tr key={`${t.exerciseId}:${t.test}`}>
+                <td>{t.exerciseId}</td>
+                <td>{t.test}</td>
+                <td>{t.visibility}</td>
+                <td className="num">
+                  {t.failures} of {t.runs}
+                </td>
+                <td className="num">{percent(t.failures, t.runs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>Known mistakes detected</h2>
+      {stats.hints.length === 0 ? (
+        <p className="muted">No known-mistake hint fired in these submissions.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data" data-testid="hint-stats">
+            <thead>
+              <tr>
+                <th scope="col">Exercise</th>
+                <th scope="col">Hint</th>
+                <th scope="col" className="num">
+                  Submissions
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {stats.hints.map((h) => (
+                <tr key={`${h.exerciseId}:${h.hint}`}>
+                  <td>{h.exerciseId}</td>
+                  <td>{h.hint}</td>
+                  <td className="num">{h.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

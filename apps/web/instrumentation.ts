@@ -1,0 +1,16 @@
+/**
+ * Runs once when the server starts: submissions that were queued or being graded when the
+ * previous server stopped are graded now, and the exercises are loaded ahead of the first
+ * submission (reference outputs, the browser's RunKit).
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { resumePendingGradings, warmUpGrader } = await import('./lib/grading.ts');
+  try {
+    const count = await resumePendingGradings();
+    if (count > 0) console.log(`grading: resumed ${count} pending submission(s)`);
+  } catch (error) {
+    console.error('grading: could not resume pending submissions', error);
+  }
+  void warmUpGrader();
+}
