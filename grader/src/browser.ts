@@ -1,5 +1,6 @@
 import type { ExerciseFunctions, GradientSelfCheck, Inputs } from '@gradlab/content';
 import { NDArray, np } from '@gradlab/kernels';
+import { evaluateCommonJs } from './exercise/evaluate-cjs.ts';
 import { ResultShapeError } from './learner-functions.ts';
 import type { GradeResult } from './result.ts';
 import type { RunKit, WireArray } from './run-kit.ts';
@@ -23,14 +24,6 @@ function fromWireRecord(record: Record<string, WireArray>): Inputs {
   const out: Inputs = {};
   for (const [k, v] of Object.entries(record)) out[k] = fromWire(v);
   return out;
-}
-
-function evaluateModule(code: string, globals: Record<string, unknown>): Record<string, unknown> {
-  const module = { exports: {} as Record<string, unknown> };
-  const names = Object.keys(globals);
-  const run = new Function('exports', 'module', ...names, code);
-  run(module.exports, module, ...names.map((n) => globals[n]));
-  return module.exports;
 }
 
 /** `np` as the learner sees it in this exercise: forbidden functions throw with a clear message. */
@@ -59,7 +52,7 @@ function sameValues(a: NDArray, b: NDArray): boolean {
  */
 export async function runInBrowser(kit: RunKit, learnerJs: string): Promise<GradeResult> {
   const started = performance.now();
-  const scenario = evaluateModule(kit.specCode, {});
+  const scenario = evaluateCommonJs(kit.specCode, {});
   const spec: ScenarioSpec = {
     functions: kit.functions,
     outputs: kit.outputs,
@@ -81,7 +74,7 @@ export async function runInBrowser(kit: RunKit, learnerJs: string): Promise<Grad
 
   let learner: Record<string, unknown>;
   try {
-    learner = evaluateModule(learnerJs, { np: learnerNp(kit.forbidden) });
+    learner = evaluateCommonJs(learnerJs, { np: learnerNp(kit.forbidden) });
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return summarize(

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { transformSync } from 'esbuild';
+import { evaluateCommonJs } from './evaluate-cjs.ts';
 
 /**
  * Evaluates an exercise author's TypeScript module (spec, solution, mistakes) on the server,
@@ -15,13 +16,7 @@ export function loadAuthorModule(file: string, globals: Record<string, unknown>)
   } catch (err) {
     throw new Error(`${file}: does not compile: ${(err as Error).message}`);
   }
-  const exports: Record<string, unknown> = {};
-  const module = { exports };
-  const require = (name: string) => {
+  return evaluateCommonJs(`${code}\n//# sourceURL=${file}`, globals, (name) => {
     throw new Error(`${file}: imports "${name}" at run time; exercise files may only use "import type"`);
-  };
-  const names = Object.keys(globals);
-  const run = new Function('exports', 'module', 'require', ...names, `${code}\n//# sourceURL=${file}`);
-  run(exports, module, require, ...names.map((n) => globals[n]));
-  return module.exports;
+  });
 }
