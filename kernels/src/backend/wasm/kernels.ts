@@ -11,7 +11,7 @@ import type {
   UnaryOp,
 } from '../kernel-types.ts';
 import { registerKernel } from '../registry.ts';
-import { wasmAvailable, wasmKernelModule } from './instance.ts';
+import { type WasmKernelExports, wasmAvailable, wasmKernelModule } from './instance.ts';
 
 /**
  * The `wasm` backend: each kernel copies its operands into the module's arena, runs one SIMD
@@ -50,24 +50,53 @@ function withArena<R>(body: (module: ReturnType<typeof wasmKernelModule>) => R):
   }
 }
 
+interface Pointers {
+  /** one per input, in order (an absent optional input gets an empty block) */
+  inputs: number[];
+  out: number;
+  scratch: number;
+}
+
+/**
+ * The shape of every wasm kernel call: reserve the inputs, the output and any scratch in the
+ * arena, copy the inputs in (converted to the dtype of `out`), run the export, copy `out` back.
+ */
+function runInArena(
+  out: FloatArray,
+  inputs: readonly (FloatArray | undefined)[],
+  run: (e: WasmKernelExports, f32: boolean, p: Pointers) => void,
+  scratchBytes: (e: WasmKernelExports, f32: boolean) => number = () => 0,
+): void {
+  if (out.length === 0) return;
+  const f32 = out instanceof Float32Array;
+  const size = f32 ? 4 : 8;
+  withArena(({ exports: e, arena }) => {
+    const pointers: Pointers = {
+      inputs: inputs.map((input) => arena.alloc((input?.length ?? 0) * size)),
+      out: arena.alloc(out.length * size),
+      scratch: 0,
+    };
+    pointers.scratch = arena.alloc(scratchBytes(e, f32));
+    arena.commit();
+    inputs.forEach((input, i) => {
+      if (input) arena.write(pointers.inputs[i] as number, input, f32);
+    });
+    run(e, f32, pointers);
+    arena.read(pointers.out, out, f32);
+  });
+}
+
 export function matmulWasm({ a, b, out, m, k, n }: MatmulArgs): void {
   expectLength('matmul', 'a', a, m * k);
   expectLength('matmul', 'b', b, k * n);
   expectLength('matmul', 'out', out, m * n);
-  if (out.length === 0) return;
-  const f32 = out instanceof Float32Array;
-  const sz = f32 ? 4 : 8;
-  withArena(({ exports: x, arena }) => {
-    const pa = arena.alloc(a.length * sz);
-    const pb = arena.alloc(b.length * sz);
-    const pc = arena.alloc(out.length * sz);
-    const ps = arena.alloc(f32 ? x.matmulScratchF32(m, k, n) : x.matmulScratchF64(m, k, n));
-    arena.commit();
-    arena.write(pa, a, f32);
-    arena.write(pb, b, f32);
-    (f32 ? x.matmulF32 : x.matmulF64)(pa, pb, pc, m, k, n, ps);
-    arena.read(pc, out, f32);
-  });
+  runInArena(
+    out,
+    [a, b],
+    (e, f32, { inputs: [pa = 0, pb = 0], out: pc, scratch }) =>
+      (f32 ? e.matmulF32 : e.matmulF64)(pa, pb, pc, m, k, n, scratch),
+    (e, f32) => (f32 ? e.matmulScratchF32(m, k, n) : e.matmulScratchF64(m, k, n)),
+  );
 }
 
 export function conv2dWasm(args: Conv2dArgs): void {
@@ -76,54 +105,38 @@ export function conv2dWasm(args: Conv2dArgs): void {
   expectLength('conv2d', 'w', w, f * c * kh * kw);
   if (bias) expectLength('conv2d', 'bias', bias, f);
   expectLength('conv2d', 'out', out, n * f * outH * outW);
-  if (out.length === 0) return;
-  const f32 = out instanceof Float32Array;
-  const sz = f32 ? 4 : 8;
-  withArena(({ exports: e, arena }) => {
-    const px = arena.alloc(x.length * sz);
-    const pw = arena.alloc(w.length * sz);
-    const pbias = arena.alloc(bias ? bias.length * sz : 0);
-    const pout = arena.alloc(out.length * sz);
-    const geometry = [c, f, kh, kw, stride, pad, outH, outW] as const;
-    const ps = arena.alloc(f32 ? e.conv2dScratchF32(...geometry) : e.conv2dScratchF64(...geometry));
-    arena.commit();
-    arena.write(px, x, f32);
-    arena.write(pw, w, f32);
-    if (bias) arena.write(pbias, bias, f32);
-    (f32 ? e.conv2dF32 : e.conv2dF64)(
-      px,
-      pw,
-      pbias,
-      bias ? 1 : 0,
-      pout,
-      n,
-      c,
-      h,
-      wIn,
-      f,
-      kh,
-      kw,
-      stride,
-      pad,
-      outH,
-      outW,
-      ps,
-    );
-    arena.read(pout, out, f32);
-  });
+  const geometry = [c, f, kh, kw, stride, pad, outH, outW] as const;
+  runInArena(
+    out,
+    [x, w, bias],
+    (e, f32, { inputs: [px = 0, pw = 0, pbias = 0], out: pout, scratch }) =>
+      (f32 ? e.conv2dF32 : e.conv2dF64)(
+        px,
+        pw,
+        pbias,
+        bias ? 1 : 0,
+        pout,
+        n,
+        c,
+        h,
+        wIn,
+        f,
+        kh,
+        kw,
+        stride,
+        pad,
+        outH,
+        outW,
+        scratch,
+      ),
+    (e, f32) => (f32 ? e.conv2dScratchF32(...geometry) : e.conv2dScratchF64(...geometry)),
+  );
 }
 
 export function pool2dWasm({ kind, x, out, n, c, h, w, kh, kw, stride, outH, outW }: Pool2dArgs): void {
   expectLength('pool2d', 'x', x, n * c * h * w);
   expectLength('pool2d', 'out', out, n * c * outH * outW);
-  if (out.length === 0) return;
-  const f32 = out instanceof Float32Array;
-  const sz = f32 ? 4 : 8;
-  withArena(({ exports: e, arena }) => {
-    const px = arena.alloc(x.length * sz);
-    const pout = arena.alloc(out.length * sz);
-    arena.commit();
-    arena.write(px, x, f32);
+  runInArena(out, [x], (e, f32, { inputs: [px = 0], out: pout }) =>
     (f32 ? e.pool2dF32 : e.pool2dF64)(
       kind === 'max' ? 1 : 0,
       px,
@@ -136,58 +149,31 @@ export function pool2dWasm({ kind, x, out, n, c, h, w, kh, kw, stride, outH, out
       stride,
       outH,
       outW,
-    );
-    arena.read(pout, out, f32);
-  });
+    ),
+  );
 }
 
 export function unaryWasm({ op, x, out }: UnaryArgs): void {
   expectLength(`unary ${op}`, 'out', out, x.length);
-  if (out.length === 0) return;
-  const f32 = out instanceof Float32Array;
-  const sz = f32 ? 4 : 8;
-  withArena(({ exports: e, arena }) => {
-    const px = arena.alloc(x.length * sz);
-    const pout = arena.alloc(out.length * sz);
-    arena.commit();
-    arena.write(px, x, f32);
-    (f32 ? e.unaryF32 : e.unaryF64)(unaryCodes[op], px, pout, out.length);
-    arena.read(pout, out, f32);
-  });
+  runInArena(out, [x], (e, f32, { inputs: [px = 0], out: pout }) =>
+    (f32 ? e.unaryF32 : e.unaryF64)(unaryCodes[op], px, pout, out.length),
+  );
 }
 
 export function binaryWasm({ op, a, b, out }: BinaryArgs): void {
   expectLength(`binary ${op}`, 'a', a, out.length);
   expectLength(`binary ${op}`, 'b', b, out.length);
-  if (out.length === 0) return;
-  const f32 = out instanceof Float32Array;
-  const sz = f32 ? 4 : 8;
-  withArena(({ exports: e, arena }) => {
-    const pa = arena.alloc(a.length * sz);
-    const pb = arena.alloc(b.length * sz);
-    const pout = arena.alloc(out.length * sz);
-    arena.commit();
-    arena.write(pa, a, f32);
-    arena.write(pb, b, f32);
-    (f32 ? e.binaryF32 : e.binaryF64)(binaryCodes[op], pa, pb, pout, out.length);
-    arena.read(pout, out, f32);
-  });
+  runInArena(out, [a, b], (e, f32, { inputs: [pa = 0, pb = 0], out: pout }) =>
+    (f32 ? e.binaryF32 : e.binaryF64)(binaryCodes[op], pa, pb, pout, out.length),
+  );
 }
 
 export function reduceWasm({ op, x, out, outer, size, inner }: ReduceArgs): void {
   expectLength(`reduce ${op}`, 'x', x, outer * size * inner);
   expectLength(`reduce ${op}`, 'out', out, outer * inner);
-  if (out.length === 0) return;
-  const f32 = out instanceof Float32Array;
-  const sz = f32 ? 4 : 8;
-  withArena(({ exports: e, arena }) => {
-    const px = arena.alloc(x.length * sz);
-    const pout = arena.alloc(out.length * sz);
-    arena.commit();
-    arena.write(px, x, f32);
-    (f32 ? e.reduceF32 : e.reduceF64)(reduceCodes[op], px, pout, outer, size, inner);
-    arena.read(pout, out, f32);
-  });
+  runInArena(out, [x], (e, f32, { inputs: [px = 0], out: pout }) =>
+    (f32 ? e.reduceF32 : e.reduceF64)(reduceCodes[op], px, pout, outer, size, inner),
+  );
 }
 
 const both = ['float32', 'float64'] as const;
