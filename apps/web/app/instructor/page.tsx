@@ -1,6 +1,7 @@
 import { listExercises } from '@gradlab/content';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DataTable } from '../../components/instructor/data-table.tsx';
 import { db } from '../../lib/db.ts';
 import { requireInstructor } from '../../lib/session.ts';
 
@@ -19,38 +20,29 @@ export default async function InstructorHome() {
         <Link href="/instructor/gradebook">Gradebook and CSV export</Link>
       </p>
       <h2>Exercises</h2>
-      <div className="table-wrap">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Exercise</th>
-              <th scope="col">Topic</th>
-              <th scope="col">Lecture</th>
-              <th scope="col" className="num">
-                Points
-              </th>
-              <th scope="col" className="num">
-                Submissions
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {exercises.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <Link href={`/instructor/exercises/${e.id}`}>{e.title}</Link>
-                </td>
-                <td>{e.topic}</td>
-                <td>{e.lecture}</td>
-                <td className="num">{e.points}</td>
-                <td className="num">
-                  <Link href={`/instructor/submissions?exercise=${e.id}`}>{countOf.get(e.id) ?? 0}</Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          { label: 'Exercise' },
+          { label: 'Topic' },
+          { label: 'Lecture' },
+          { label: 'Points', numeric: true },
+          { label: 'Submissions', numeric: true },
+        ]}
+      >
+        {exercises.map((e) => (
+          <tr key={e.id}>
+            <td>
+              <Link href={`/instructor/exercises/${e.id}`}>{e.title}</Link>
+            </td>
+            <td>{e.topic}</td>
+            <td>{e.lecture}</td>
+            <td className="num">{e.points}</td>
+            <td className="num">
+              <Link href={`/instructor/submissions?exercise=${e.id}`}>{countOf.get(e.id) ?? 0}</Link>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DataTable } from '../../../components/instructor/data-table.tsx';
 import { db } from '../../../lib/db.ts';
 import { loadGradebook } from '../../../lib/instructor-data.ts';
 import { requireInstructor } from '../../../lib/session.ts';
@@ -21,38 +22,28 @@ export default async function GradebookPage() {
           Download CSV
         </a>
       </p>
-      <div className="table-wrap">
-        <table className="data" data-testid="gradebook">
-          <thead>
-            <tr>
-              <th scope="col">Student</th>
-              {exerciseIds.map((id) => (
-                <th scope="col" key={id} className="num">
-                  {id}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                Total
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.userId}>
-                <th scope="row">
-                  {row.name} <span className="muted">{row.email}</span>
-                </th>
-                {exerciseIds.map((id) => (
-                  <td key={id} className="num">
-                    {row.best[id] ?? '–'}
-                  </td>
-                ))}
-                <td className="num">{row.total}</td>
-              </tr>
+      <DataTable
+        columns={[
+          { label: 'Student' },
+          ...exerciseIds.map((id) => ({ label: id, numeric: true, key: id })),
+          { label: 'Total', numeric: true },
+        ]}
+        testId="gradebook"
+      >
+        {rows.map((row) => (
+          <tr key={row.userId}>
+            <th scope="row">
+              {row.name} <span className="muted">{row.email}</span>
+            </th>
+            {exerciseIds.map((id) => (
+              <td key={id} className="num">
+                {row.best[id] ?? '–'}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+            <td className="num">{row.total}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { listExercises } from '@gradlab/content';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DataTable } from '../../../components/instructor/data-table.tsx';
 import { db } from '../../../lib/db.ts';
 import { findSubmissions, submissionStats, submissionStatuses } from '../../../lib/instructor-data.ts';
 import { requireInstructor } from '../../../lib/session.ts';
@@ -78,95 +79,71 @@ export default async function InstructorSubmissions({ searchParams }: { searchPa
       <p className="muted">
         {rows.length} submission(s){rows.length === 500 ? ' (the newest 500)' : ''}
       </p>
-      <div className="table-wrap">
-        <table className="data" data-testid="submissions-table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Student</th>
-              <th scope="col">Exercise</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">
-                Score
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <Link href={`/instructor/submissions/${s.id}`}>
-                    {s.createdAt.toISOString().replace('T', ' ').slice(0, 19)}
-                  </Link>
-                </td>
-                <td>
-                  {s.user.name} <span className="muted">{s.user.email}</span>
-                </td>
-                <td>{s.exerciseId}</td>
-                <td>{s.status}</td>
-                <td className="num">{s.score === null ? '' : `${s.score} / ${s.maxScore ?? '?'}`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          { label: 'When' },
+          { label: 'Student' },
+          { label: 'Exercise' },
+          { label: 'Status' },
+          { label: 'Score', numeric: true },
+        ]}
+        testId="submissions-table"
+      >
+        {rows.map((s) => (
+          <tr key={s.id}>
+            <td>
+              <Link href={`/instructor/submissions/${s.id}`}>
+                {s.createdAt.toISOString().replace('T', ' ').slice(0, 19)}
+              </Link>
+            </td>
+            <td>
+              {s.user.name} <span className="muted">{s.user.email}</span>
+            </td>
+            <td>{s.exerciseId}</td>
+            <td>{s.status}</td>
+            <td className="num">{s.score === null ? '' : `${s.score} / ${s.maxScore ?? '?'}`}</td>
+          </tr>
+        ))}
+      </DataTable>
       <h2>Failure rate per test</h2>
-      <div className="table-wrap">
-        <table className="data" data-testid="test-stats">
-          <thead>
-            <tr>
-              <th scope="col">Exercise</th>
-              <th scope="col">Test</th>
-              <th scope="col">Visibility</th>
-              <th scope="col" className="num">
-                Failed
-              </th>
-              <th scope="col" className="num">
-                Failure rate
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {stats.tests.map((t) => (
-              <tr key={`${t.exerciseId}:${t.test}`}>
-                <td>{t.exerciseId}</td>
-                <td>{t.test}</td>
-                <td>{t.visibility}</td>
-                <td className="num">
-                  {t.failures} of {t.runs}
-                </td>
-                <td className="num">{percent(t.failures, t.runs)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          { label: 'Exercise' },
+          { label: 'Test' },
+          { label: 'Visibility' },
+          { label: 'Failed', numeric: true },
+          { label: 'Failure rate', numeric: true },
+        ]}
+        testId="test-stats"
+      >
+        {stats.tests.map((t) => (
+          <tr key={`${t.exerciseId}:${t.test}`}>
+            <td>{t.exerciseId}</td>
+            <td>{t.test}</td>
+            <td>{t.visibility}</td>
+            <td className="num">
+              {t.failures} of {t.runs}
+            </td>
+            <td className="num">{percent(t.failures, t.runs)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <h2>Known mistakes detected</h2>
       {stats.hints.length === 0 ? (
         <p className="muted">No known-mistake hint fired in these submissions.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data" data-testid="hint-stats">
-            <thead>
-              <tr>
-                <th scope="col">Exercise</th>
-                <th scope="col">Hint</th>
-                <th scope="col" className="num">
-                  Submissions
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.hints.map((h) => (
-                <tr key={`${h.exerciseId}:${h.hint}`}>
-                  <td>{h.exerciseId}</td>
-                  <td>{h.hint}</td>
-                  <td className="num">{h.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[{ label: 'Exercise' }, { label: 'Hint' }, { label: 'Submissions', numeric: true }]}
+          testId="hint-stats"
+        >
+          {stats.hints.map((h) => (
+            <tr key={`${h.exerciseId}:${h.hint}`}>
+              <td>{h.exerciseId}</td>
+              <td>{h.hint}</td>
+              <td className="num">{h.count}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -7,6 +7,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CodeBlock } from '../../../../components/instructor/code-block.tsx';
+import { DataTable } from '../../../../components/instructor/data-table.tsx';
 import { GradeReferenceButton } from '../../../../components/instructor/grade-reference-button.tsx';
 import { Span } from '../../../../components/lecture/span.tsx';
 import { compiledStatement, findExercise } from '../../../../lib/exercises.ts';
@@ -42,32 +43,24 @@ export default async function InstructorExercisePage({ params }: { params: Promi
         <Statement components={{ span: Span }} />
       </article>
       <h2>Cases</h2>
-      <div className="table-wrap">
-        <table className="data" data-testid="cases">
-          <thead>
-            <tr>
-              <th scope="col">Case</th>
-              <th scope="col">Visibility</th>
-              <th scope="col" className="num">
-                Points
-              </th>
-              <th scope="col" className="num">
-                Seed
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaded.spec.cases.map((c) => (
-              <tr key={c.name}>
-                <td>{c.name}</td>
-                <td>{c.visibility}</td>
-                <td className="num">{c.points}</td>
-                <td className="num">{c.seed}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          { label: 'Case' },
+          { label: 'Visibility' },
+          { label: 'Points', numeric: true },
+          { label: 'Seed', numeric: true },
+        ]}
+        testId="cases"
+      >
+        {loaded.spec.cases.map((c) => (
+          <tr key={c.name}>
+            <td>{c.name}</td>
+            <td>{c.visibility}</td>
+            <td className="num">{c.points}</td>
+            <td className="num">{c.seed}</td>
+          </tr>
+        ))}
+      </DataTable>
       <p className="muted">
         Functions: {loaded.spec.functions.join(', ')}
         {loaded.spec.forbidden?.length
