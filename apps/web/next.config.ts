@@ -16,7 +16,6 @@ const config: NextConfig = {
     '@prisma/adapter-better-sqlite3',
     'better-sqlite3',
     'isolated-vm',
-    'piscina',
   ],
   poweredByHeader: false,
   reactStrictMode: true,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkExercises } from './check.ts';
-import { gradeSubmission } from './grade.ts';
+import { createGraderPool } from './process-pool.ts';
 import { formatReport, toGradescope } from './report.ts';
 
 const usage = `usage:
@@ -32,12 +32,20 @@ async function grade(args: string[]): Promise<number> {
   if (!['text', 'json', 'gradescope'].includes(format))
     fail(`unknown --format "${format}" (text, json, gradescope)`);
   const language = path.extname(file) === '.js' || path.extname(file) === '.mjs' ? 'js' : 'ts';
-  const result = await gradeSubmission({
-    exerciseId,
-    code: fs.readFileSync(file, 'utf8'),
-    language,
-    publicOnly: values['public-only'],
-  });
+  // The grading runs in a child process (as on the site): whatever the program does to that
+  // process, this one prints a result and exits.
+  const pool = createGraderPool({ size: 1 });
+  let result: Awaited<ReturnType<typeof pool.grade>>;
+  try {
+    result = await pool.grade({
+      exerciseId,
+      code: fs.readFileSync(file, 'utf8'),
+      language,
+      publicOnly: values['public-only'],
+    });
+  } finally {
+    await pool.close();
+  }
   const text =
     format === 'json'
       ? JSON.stringify(result, null, 2)

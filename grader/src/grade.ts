@@ -4,7 +4,7 @@ import { inputGenerator } from './exercise/inputs.ts';
 import { type HostFunction, type LoadedExercise, loadExercise } from './exercise/load-exercise.ts';
 import { hostFunctions } from './host-functions.ts';
 import { learnerFunctions } from './learner-functions.ts';
-import type { GradeResult } from './result.ts';
+import type { GradeResult, GradeStatus } from './result.ts';
 import { DEFAULT_RTOL, runTests, statusOf, summarize, type TestPlan } from './run-tests.ts';
 import { createSandbox } from './sandbox/sandbox.ts';
 import type { SandboxLimits, SourceLanguage } from './sandbox/types.ts';
@@ -103,14 +103,29 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
   try {
     const exported = new Set(sandbox.exports.filter((e) => e.kind === 'function').map((e) => e.name));
     const run = await runTests(plan, {
-      functions: (mutations) => learnerFunctions(sandbox, exercise.spec.functions, mutations),
+      functions: (watch) => learnerFunctions(sandbox, exercise.spec.functions, watch),
       missing: exercise.spec.functions.filter((name) => !exported.has(name)),
-      trusted: false,
     });
     return summarize(exercise.meta.id, plan, started, statusOf(run), run.tests, run.fatal?.message);
   } finally {
     sandbox.dispose();
   }
+}
+
+/**
+ * The result of a grading that ended outside the sandbox's control (its process was killed at
+ * the deadline or died): no test ran; the score is 0 of the exercise's points.
+ */
+export function failedGrading(request: GradeRequest, status: GradeStatus, message: string): GradeResult {
+  let maxScore = 0;
+  try {
+    maxScore = cachedExercise(request.exerciseId)
+      .spec.cases.filter((c) => !request.publicOnly || c.visibility === 'public')
+      .reduce((sum, c) => sum + c.points, 0);
+  } catch {
+    // an exercise that does not load has no points to report
+  }
+  return { exercise: request.exerciseId, status, score: 0, maxScore, durationMs: 0, tests: [], message };
 }
 
 /** Grades host functions (an author's solution or known mistake) without a sandbox. */
@@ -123,7 +138,6 @@ export async function gradeHostFunctions(
   const run = await runTests(plan, {
     functions: () => hostFunctions(functions),
     missing: exercise.spec.functions.filter((name) => typeof functions[name] !== 'function'),
-    trusted: true,
   });
   return summarize(exercise.meta.id, plan, started, 'graded', run.tests);
 }

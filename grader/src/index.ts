@@ -4,14 +4,22 @@ export { compareOutput, relativeError } from './checks/compare.ts';
 export { type KnownMistake, type LoadedExercise, loadExercise } from './exercise/load-exercise.ts';
 export {
   cachedExercise,
+  failedGrading,
   type GradeRequest,
   gradeHostFunctions,
   gradeSubmission,
   serverPlan,
 } from './grade.ts';
-export { createGraderPool, defaultWorkerFile, type GraderPool, type PoolOptions } from './pool.ts';
+export {
+  createGraderPool,
+  defaultProcessFile,
+  type GraderPool,
+  type PoolOptions,
+  type PoolStats,
+} from './process-pool.ts';
 export { formatReport, toGradescope } from './report.ts';
 export type { GradeResult, GradeStatus, TestResult } from './result.ts';
 export type { RunKit, WireArray } from './run-kit.ts';
 export { runKit } from './run-kit-server.ts';
 export * from './sandbox/index.ts';
+export { type ProbeRequest, type ProbeResult, probeSandbox } from './sandbox-probe.ts';

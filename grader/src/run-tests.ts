@@ -1,5 +1,6 @@
 import type { ExerciseFunctions, ExerciseSpec, Inputs } from '@gradlab/content';
 import { compareOutput } from './checks/compare.ts';
+import { InputWatch } from './checks/input-watch.ts';
 import { selfGradientCheck } from './checks/self-gradcheck.ts';
 import { CallFailure, ResultShapeError } from './learner-functions.ts';
 import type { GradeStatus, TestResult } from './result.ts';
@@ -37,12 +38,10 @@ export interface TestPlan {
 
 /** Where the functions under test run: a sandbox, a browser worker, or the host. */
 export interface Implementation {
-  /** the functions to call; with `mutations`, inputs changed in place are reported there */
-  functions(mutations: string[] | null): ExerciseFunctions;
+  /** the functions to call; with `watch`, inputs are watched for changes in place */
+  functions(watch: InputWatch | null): ExerciseFunctions;
   /** spec functions the implementation does not export */
   missing: string[];
-  /** true when failures are ordinary exceptions (host or browser), not sandbox failures */
-  trusted: boolean;
 }
 
 export interface TestRun {
@@ -50,20 +49,26 @@ export interface TestRun {
   fatal?: SandboxFailure;
 }
 
-export function describeFailure(
-  error: unknown,
-  trusted: boolean,
-): { message: string; fatal?: SandboxFailure } {
+/**
+ * A failure as a test's message. Sandbox failures and result-shape errors carry the learner's
+ * own words; anything else is an exception of the grader's own code (a learner's forward that
+ * changes its output's shape between calls can make a check throw, say): it becomes a message
+ * too, reduced to its first line, with no host stack or path, and never rejects the grading.
+ */
+export function describeFailure(error: unknown): { message: string; fatal?: SandboxFailure } {
   if (error instanceof CallFailure) {
     const stack = error.failure.stack ? `\n${error.failure.stack}` : '';
     return { message: `${error.message}${stack}`, fatal: error.failure.fatal ? error.failure : undefined };
   }
   if (error instanceof ResultShapeError) return { message: error.message };
-  if (trusted) {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { message };
-  }
-  throw error;
+  return { message: hostErrorMessage(error) };
+}
+
+/** The first line of an exception's message, without file paths (they name server files). */
+export function hostErrorMessage(error: unknown): string {
+  const raw = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const firstLine = raw.split('\n', 1)[0] ?? '';
+  return firstLine.replace(/(file:\/\/)?(\/[\w.@+-]+){2,}(:\d+)*/g, '<path>').slice(0, 500);
 }
 
 export function statusOf(run: TestRun): GradeStatus {
@@ -92,7 +97,7 @@ export function checkOutputs(
 
 export async function runTests(plan: TestPlan, implementation: Implementation): Promise<TestRun> {
   const { spec } = plan;
-  const { missing, trusted } = implementation;
+  const { missing } = implementation;
   const tests: TestResult[] = [];
   let fatal: SandboxFailure | undefined;
 
@@ -116,28 +121,7 @@ export async function runTests(plan: TestPlan, implementation: Implementation): 
       );
       continue;
     }
-    const expected = await plan.expected(index);
-    const mutations: string[] = [];
-    let actual: Record<string, unknown>;
-    try {
-      actual = await spec.run(implementation.functions(mutations), c.inputs);
-    } catch (error) {
-      const { message, fatal: f } = describeFailure(error, trusted);
-      fatal = f;
-      tests.push(test(false, message));
-      continue;
-    }
-    const metrics: Record<string, number> = {};
-    const problems = [
-      ...checkOutputs(spec, expected, actual, c.visibility === 'hidden', metrics),
-      ...mutations,
-    ];
-    if (problems.length === 0) {
-      tests.push(test(true, 'passed', metrics));
-      continue;
-    }
-    const hints = await plan.hints(index, actual);
-    tests.push(test(false, [...problems, ...hints.map((h) => `Hint: ${h}`)].join('\n'), metrics));
+    tests.push(await runCase(plan, implementation, index, test, (f) => (fatal = f)));
   }
 
   if (spec.gradcheck && plan.gradcheckInputs && !fatal && missing.length === 0) {
@@ -147,7 +131,7 @@ export async function runTests(plan: TestPlan, implementation: Implementation): 
       // many forward calls: no in-place check here (the cases have done it)
       outcome = await selfGradientCheck(check, implementation.functions(null), plan.gradcheckInputs);
     } catch (error) {
-      const { message, fatal: f } = describeFailure(error, trusted);
+      const { message, fatal: f } = describeFailure(error);
       fatal = f;
       outcome = {
         passed: false,
@@ -158,6 +142,47 @@ export async function runTests(plan: TestPlan, implementation: Implementation): 
     tests.push({ name: check.name, visibility: 'public', points: 0, maxPoints: 0, ...outcome });
   }
   return fatal ? { tests, fatal } : { tests };
+}
+
+type MakeTest = (passed: boolean, message: string, metrics?: Record<string, number>) => TestResult;
+
+/**
+ * One case: the learner's run, the comparison with the reference, the input-mutation check
+ * after the whole case, hints on failure. Whatever throws becomes this test's failure.
+ */
+async function runCase(
+  plan: TestPlan,
+  implementation: Implementation,
+  index: number,
+  test: MakeTest,
+  onFatal: (failure: SandboxFailure) => void,
+): Promise<TestResult> {
+  const { spec } = plan;
+  const c = plan.cases[index] as PlannedCase;
+  const watch = new InputWatch();
+  let actual: Record<string, unknown>;
+  let mutations: string[];
+  try {
+    actual = await spec.run(implementation.functions(watch), c.inputs);
+    mutations = await watch.settle();
+  } catch (error) {
+    const { message, fatal } = describeFailure(error);
+    if (fatal) onFatal(fatal);
+    return test(false, message);
+  }
+  try {
+    const expected = await plan.expected(index);
+    const metrics: Record<string, number> = {};
+    const problems = [
+      ...checkOutputs(spec, expected, actual, c.visibility === 'hidden', metrics),
+      ...mutations,
+    ];
+    if (problems.length === 0) return test(true, 'passed', metrics);
+    const hints = await plan.hints(index, actual);
+    return test(false, [...problems, ...hints.map((h) => `Hint: ${h}`)].join('\n'), metrics);
+  } catch (error) {
+    return test(false, `the grader could not check this case: ${hostErrorMessage(error)}`);
+  }
 }
 
 export function summarize(

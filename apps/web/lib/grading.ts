@@ -1,81 +1,62 @@
 import 'server-only';
-import fs from 'node:fs';
 import { listExercises, readPublicExercise } from '@gradlab/content';
 import {
   cachedExercise,
   createGraderPool,
-  defaultWorkerFile,
+  type GradeRequest,
   type GradeResult,
-  gradeSubmission,
+  type GraderPool,
   runKit,
 } from '@gradlab/grader';
 import type { PrismaClient } from '@gradlab/prisma';
 import { db } from './db.ts';
+import { FairQueue } from './fair-queue.ts';
 
-type GradeRequest = Parameters<typeof gradeSubmission>[0];
-type Grade = (request: GradeRequest) => Promise<GradeResult>;
-
-/**
- * The process-wide grader: the worker-thread pool when the built worker exists
- * (grader/bin/worker.mjs), else grading on the server thread (each grading still in its own isolate),
- * GRADLAB_GRADER_WORKERS (default 2) at a time either way.
- */
-function createGrader(): { grade: Grade; kind: 'pool' | 'in-process' } {
-  let workerFile: string | null = null;
-  try {
-    workerFile = defaultWorkerFile();
-  } catch {
-    workerFile = null;
-  }
-  if (workerFile && fs.existsSync(workerFile)) {
-    const size = Math.max(1, Number(process.env.GRADLAB_GRADER_WORKERS ?? 2));
-    const pool = createGraderPool({ size, workerFile });
-    return { grade: (request) => pool.grade(request), kind: 'pool' };
-  }
-  return {
-    grade: limitConcurrency(gradeSubmission, Number(process.env.GRADLAB_GRADER_WORKERS ?? 2)),
-    kind: 'in-process',
-  };
+/** grading processes (GRADLAB_GRADER_WORKERS, default 2) */
+function graderSize(): number {
+  return Math.max(1, Math.floor(Number(process.env.GRADLAB_GRADER_WORKERS ?? 2)) || 2);
 }
 
-/** At most `limit` gradings at a time; the others wait in order (like the pool's queue). */
-function limitConcurrency(grade: Grade, limit: number): Grade {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async (request) => {
-    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    active += 1;
-    try {
-      return await grade(request);
-    } finally {
-      active -= 1;
-      waiting.shift()?.();
-    }
-  };
+/**
+ * The process-wide grader: a pool of grading processes (grader/bin/grading-process.mjs), each
+ * under OS limits and replaced when a submission poisons it, so no learner program can take the
+ * site down. Stored submissions reach it through a fair queue: at most one grading per process
+ * at a time, users taking turns.
+ */
+interface Grader {
+  pool: GraderPool;
+  submissions: FairQueue;
 }
 
 const holder = globalThis as typeof globalThis & {
-  gradlabGrader?: ReturnType<typeof createGrader>;
+  gradlabGrader?: Grader;
   gradlabGrading?: Set<string>;
 };
 
-function grader(): ReturnType<typeof createGrader> {
-  holder.gradlabGrader ??= createGrader();
+function grader(): Grader {
+  if (!holder.gradlabGrader) {
+    const size = graderSize();
+    holder.gradlabGrader = { pool: createGraderPool({ size }), submissions: new FairQueue(size) };
+  }
   return holder.gradlabGrader;
 }
 
-/** Submission ids this process is grading now (so a recovery pass does not start them twice). */
+/** Submission ids this process has queued or is grading (so a recovery pass does not start them twice). */
 function inFlight(): Set<string> {
   holder.gradlabGrading ??= new Set();
   return holder.gradlabGrading;
 }
 
-/** Grades a stored submission in the background: queued -> running -> its final status. */
-export function enqueueSubmission(id: string, prisma: PrismaClient = db()): void {
+/**
+ * Grades a stored submission in the background: it stays `queued` until a grading process
+ * takes it, then `running`, then its final status. `owner` is the submitting user: users take
+ * turns in the queue.
+ */
+export function enqueueSubmission(id: string, owner: string, prisma: PrismaClient = db()): void {
   const busy = inFlight();
   if (busy.has(id)) return;
   busy.add(id);
-  void gradeStored(id, prisma).finally(() => busy.delete(id));
+  grader().submissions.push(owner, () => gradeStored(id, prisma).finally(() => busy.delete(id)));
 }
 
 async function gradeStored(id: string, prisma: PrismaClient): Promise<void> {
@@ -83,7 +64,7 @@ async function gradeStored(id: string, prisma: PrismaClient): Promise<void> {
   if (!submission || !['queued', 'running'].includes(submission.status)) return;
   await prisma.submission.update({ where: { id }, data: { status: 'running', startedAt: new Date() } });
   try {
-    const result = await grader().grade({
+    const result = await grader().pool.grade({
       exerciseId: submission.exerciseId,
       code: submission.code,
       language: submission.language === 'js' ? 'js' : 'ts',
@@ -119,18 +100,18 @@ export async function resumePendingGradings(prisma: PrismaClient = db()): Promis
   const pending = await prisma.submission.findMany({
     where: { status: { in: ['queued', 'running'] } },
     orderBy: { createdAt: 'asc' },
-    select: { id: true },
+    select: { id: true, userId: true },
   });
-  for (const { id } of pending) {
+  for (const { id, userId } of pending) {
     await prisma.submission.update({ where: { id }, data: { status: 'queued' } });
-    enqueueSubmission(id, prisma);
+    enqueueSubmission(id, userId, prisma);
   }
   return pending.length;
 }
 
 /** Grades code directly (the instructor's "grade the reference solution" button). */
 export function gradeNow(request: GradeRequest): Promise<GradeResult> {
-  return grader().grade(request);
+  return grader().pool.grade(request);
 }
 
 /**

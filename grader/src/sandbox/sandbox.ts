@@ -14,6 +14,7 @@ import { compileLearner, LEARNER_SCRIPT, wrapModule } from './compile.ts';
 import { compileGuest, guestBundle } from './guest-bundle.ts';
 import { decodeOutput, encodeArg } from './host-wire.ts';
 import { resolveLimits } from './limits.ts';
+import { markPoisoned } from './process-health.ts';
 import type { SourceMap } from './source-map.ts';
 import { learnerStack } from './stack.ts';
 import {
@@ -302,12 +303,15 @@ export class Sandbox implements SandboxApi {
     };
     const watchdog = setTimeout(() => {
       this.timedOut = true;
+      // isolated-vm's own timeout did not stop the run (a native builtin looping over a huge
+      // length ignores termination): the isolate's thread may keep running after disposal.
+      markPoisoned(`${what} could not be stopped at its time limit`);
       this.abandonRun?.(new Error('watchdog: timed out'));
     }, timeout + Math.max(250, timeout));
     try {
       return { ok: true, value: await Promise.race([op(timeout, this.dispatch), abandoned]) };
     } catch (error) {
-      return this.end(this.classify(error, what, timeout, budgetBound));
+      return this.end(this.classify(error, what, timeout, budgetBound, performance.now() - started));
     } finally {
       clearTimeout(watchdog);
       this.abandonRun = undefined;
@@ -318,28 +322,40 @@ export class Sandbox implements SandboxApi {
   /** isolated-vm lost control of the isolate (V8 hit its hard heap limit): give up on it now. */
   private catastrophic(message: string): void {
     this.catastrophe = message;
+    markPoisoned(`isolated-vm catastrophic error: ${message}`);
     console.error(`gradlab sandbox: isolated-vm catastrophic error: ${message}`);
     this.abandonRun?.(new Error(`catastrophic: ${message}`));
   }
 
-  private classify(error: unknown, what: string, timeout: number, budgetBound: boolean): SandboxFailure {
+  /**
+   * Why an operation on the isolate failed, decided from the host's own signals only: the
+   * watchdog, the time the run took against its timeout, isolated-vm disposing the isolate (its
+   * memory limit) or reporting a catastrophe. An error's text is learner-controlled (code can
+   * throw `new Error('Script execution timed out.')`) and never decides the status.
+   */
+  private classify(
+    error: unknown,
+    what: string,
+    timeout: number,
+    budgetBound: boolean,
+    elapsedMs: number,
+  ): SandboxFailure {
     const message = error instanceof Error ? error.message : String(error);
-    const timedOut = () =>
-      failure(
+    if (this.catastrophe !== undefined)
+      return failure(
+        'memory_limit',
+        `memory limit exceeded: ${what} used more than ${this.limits.memoryMb} MB`,
+        true,
+      );
+    if (this.timedOut || elapsedMs >= timeout)
+      return failure(
         'timeout',
         budgetBound
           ? `time limit exceeded: ${what} ran past the end of the grading's budget of ${this.limits.totalTimeMs} ms`
           : `time limit exceeded: ${what} ran longer than ${timeout} ms (an infinite loop?)`,
         true,
       );
-    if (this.catastrophe !== undefined && /memory/i.test(this.catastrophe))
-      return failure(
-        'memory_limit',
-        `memory limit exceeded: ${what} used more than ${this.limits.memoryMb} MB`,
-        true,
-      );
-    if (this.timedOut || /timed out/i.test(message)) return timedOut();
-    if (/memory limit/i.test(message) || (this.isolate.isDisposed && !this.ended))
+    if (this.isolate.isDisposed && !this.ended)
       return failure(
         'memory_limit',
         `memory limit exceeded: ${what} used more than ${this.limits.memoryMb} MB`,
@@ -356,7 +372,21 @@ export class Sandbox implements SandboxApi {
     return failure('runtime_error', `${what} failed: ${message.slice(0, this.limits.maxMessageChars)}`, true);
   }
 
+  /**
+   * Checks and decodes what the guest sent. The host's time spent reading a learner's output
+   * is charged to the grading's budget like the learner's own time: a program cannot make the
+   * host work for free by returning an output that is slow to read.
+   */
   private toValue(result: Outcome<unknown>): Outcome<GuestValue> {
+    const started = performance.now();
+    try {
+      return this.decode(result);
+    } finally {
+      this.used += performance.now() - started;
+    }
+  }
+
+  private decode(result: Outcome<unknown>): Outcome<GuestValue> {
     if (!result.ok) return result;
     const parsed = wireResult.safeParse(result.value);
     if (!parsed.success) return this.end(failure('runtime_error', 'sandbox protocol error', true));
@@ -379,12 +409,12 @@ export class Sandbox implements SandboxApi {
 
   private fromWireError(error: WireError, where: string, fatal: boolean): SandboxFailure {
     const clip = (text: string) => text.slice(0, this.limits.maxMessageChars);
-    if (error.name === 'RangeError' && /allocation failed/i.test(error.message))
-      return failure(
-        'memory_limit',
-        `memory limit exceeded: ${clip(error.message)} (limit ${this.limits.memoryMb} MB)`,
-        true,
-      );
+    // A failed allocation is an exception the learner's code could have caught (and anyone can
+    // throw one): it stays a runtime error, with the limit named to make it actionable.
+    const memoryNote =
+      error.name === 'RangeError' && /allocation failed|out of memory/i.test(error.message)
+        ? ` (the sandbox has ${this.limits.memoryMb} MB of memory)`
+        : '';
     const stack = learnerStack(clip(error.stack), this.sourceMap, this.filename);
     switch (error.kind) {
       case 'thrown': {
@@ -393,7 +423,7 @@ export class Sandbox implements SandboxApi {
         const prefix = where ? `${where} threw ` : '';
         return failure(
           'runtime_error',
-          clip(`${prefix}${error.name}: ${error.message}${position}`),
+          clip(`${prefix}${error.name}: ${error.message}${position}${memoryNote}`),
           fatal,
           stack,
         );

@@ -1,7 +1,7 @@
 /** Reads the hostile programs and their headers (`// category:`, `// expect:`, `// message:`...). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ArrayValue, type GuestValue, type SandboxLimits } from '../../src/sandbox/index.ts';
+import type { SandboxLimits } from '../../src/sandbox/index.ts';
 
 export type Expected = 'ok' | 'compile_error' | 'runtime_error' | 'timeout' | 'memory_limit';
 
@@ -13,7 +13,7 @@ export interface HostileProgram {
   expect: Expected;
   /** a regular expression the failure message must match */
   message?: RegExp;
-  /** for `ok`: the result, rendered by `render` */
+  /** for `ok`: the result, rendered by `renderValue` (src/sandbox-probe.ts) */
   value?: string;
   limits: Partial<SandboxLimits>;
 }
@@ -48,15 +48,4 @@ export function loadPrograms(): HostileProgram[] {
         limits: limits === undefined ? {} : (JSON.parse(limits) as Partial<SandboxLimits>),
       };
     });
-}
-
-/** A compact rendering of a result, for the `expect-value:` headers. */
-export function render(value: GuestValue): string {
-  if (value instanceof ArrayValue) return `nd[${value.shape.join(',')}]=${[...value.data].join(',')}`;
-  if (Array.isArray(value)) return `[${value.map(render).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.entries(value as Record<string, GuestValue>)
-      .map(([k, v]) => `${k}:${render(v)}`)
-      .join(',')}}`;
-  return String(value);
 }

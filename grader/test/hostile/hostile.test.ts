@@ -1,11 +1,15 @@
 /**
- * Runs every program of the hostile corpus (test/hostile/programs): each must end with its
- * expected status and a clear message, the next grading of a normal program must be unaffected,
- * and the host process must stay healthy throughout.
+ * Runs every program of the hostile corpus (test/hostile/programs) through a long-lived pool of
+ * grading processes, the set-up the site uses: each must end with its expected status and a
+ * clear message, a normal program must grade correctly after each one, and at the end the pool's
+ * processes must be back near their baseline memory and the pool must still grade.
  */
-import { describe, expect, it } from 'vitest';
-import { ArrayValue, createSandbox, type SandboxLimits } from '../../src/sandbox/index.ts';
-import { loadPrograms, render } from './corpus.ts';
+import fs from 'node:fs';
+import { exerciseSources } from '@gradlab/content';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGraderPool } from '../../src/process-pool.ts';
+import type { SandboxLimits } from '../../src/sandbox/index.ts';
+import { loadPrograms } from './corpus.ts';
 
 const LIMITS: Partial<SandboxLimits> = {
   memoryMb: 32,
@@ -15,80 +19,71 @@ const LIMITS: Partial<SandboxLimits> = {
 };
 
 const NORMAL = `
-export function affineForward(x: any, w: any, b: any) {
-  return { out: x.matmul(w).add(b), cache: { x, w } };
+export function run(x: any) {
+  return x.multiply(2).add(1);
 }
 `;
 
-const input = (shape: number[], values: number[]) => ({
-  shape,
-  dtype: 'float64' as const,
-  data: Float64Array.from(values),
-});
+const programs = loadPrograms();
+const pool = createGraderPool({ size: 2 });
+let baselineRss = 0;
 
-async function normalGradingWorks(): Promise<void> {
-  const created = await createSandbox({ code: NORMAL, language: 'ts', limits: LIMITS });
-  if (!created.ok) throw new Error(`normal program failed: ${created.failure.message}`);
-  try {
-    const result = await created.sandbox.call(
-      'affineForward',
-      [input([1, 2], [1, 2]), input([2, 1], [3, 4]), input([1], [0.5])],
-      { keep: ['cache'] },
-    );
-    if (!result.ok) throw new Error(`normal call failed: ${result.failure.message}`);
-    const out = (result.value as { out: unknown }).out;
-    expect(out).toBeInstanceOf(ArrayValue);
-    expect([...(out as ArrayValue).data]).toEqual([11.5]);
-  } finally {
-    created.sandbox.dispose();
-  }
+async function normalProbeWorks(): Promise<void> {
+  const result = await pool.probe({
+    code: NORMAL,
+    language: 'ts',
+    limits: LIMITS,
+    call: 'run',
+    args: [{ shape: [2], data: [1, 2] }],
+  });
+  expect(result).toEqual({ status: 'ok', message: '', value: 'nd[2]=3,5' });
 }
 
-const programs = loadPrograms();
-const rssBefore = process.memoryUsage().rss;
+async function normalGradingWorks(): Promise<void> {
+  const code = fs.readFileSync(exerciseSources('affine-layer').solutionFile, 'utf8');
+  const result = await pool.grade({ exerciseId: 'affine-layer', code, language: 'ts' });
+  expect({ status: result.status, score: result.score }).toEqual({
+    status: 'graded',
+    score: result.maxScore,
+  });
+}
 
-describe('hostile corpus', () => {
-  it('has at least 40 programs, each with a category and an expected status', () => {
-    expect(programs.length).toBeGreaterThanOrEqual(40);
+describe('hostile corpus, through the grading-process pool', () => {
+  beforeAll(async () => {
+    await normalGradingWorks();
+    await normalProbeWorks();
+    baselineRss = Math.max(...pool.stats().rssBytes);
+  }, 60_000);
+  afterAll(() => pool.close());
+
+  it('has at least 80 programs, each with a category and an expected status', () => {
+    expect(programs.length).toBeGreaterThanOrEqual(80);
+    expect(pool.stats().memoryCapped).toBe(process.platform === 'linux');
   });
 
   for (const program of programs) {
     it(`${program.file} (${program.category}) -> ${program.expect}`, async () => {
-      const limits = { ...LIMITS, ...program.limits };
-      const created = await createSandbox({ code: program.code, language: program.language, limits });
-      let status: string;
-      let message = '';
-      let value = '';
-      if (!created.ok) {
-        status = created.failure.status;
-        message = created.failure.message;
-      } else {
-        const sandbox = created.sandbox;
-        try {
-          const result = await sandbox.call('run', [input([2], [1, 2])]);
-          if (result.ok) {
-            status = 'ok';
-            value = render(result.value);
-          } else {
-            status = result.failure.status;
-            message = result.failure.message;
-            if (result.failure.fatal) expect(sandbox.disposed).toBe(true);
-          }
-        } finally {
-          sandbox.dispose();
-        }
-      }
-      expect({ status, message }).toMatchObject({ status: program.expect });
-      if (program.message) expect(message).toMatch(program.message);
-      if (program.value !== undefined) expect(value).toBe(program.value);
-      await normalGradingWorks();
-    });
+      const result = await pool.probe({
+        code: program.code,
+        language: program.language,
+        limits: { ...LIMITS, ...program.limits },
+        call: 'run',
+        args: [{ shape: [2], data: [1, 2] }],
+      });
+      expect({ status: result.status, message: result.message }).toMatchObject({ status: program.expect });
+      if (program.message) expect(result.message).toMatch(program.message);
+      if (program.value !== undefined) expect(result.value).toBe(program.value);
+      await normalProbeWorks();
+    }, 60_000);
   }
 
-  it('leaves the host healthy', async () => {
+  it('leaves the pool healthy: processes near their baseline memory, gradings still correct', async () => {
     await normalGradingWorks();
-    const grownMb = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
-    expect(grownMb).toBeLessThan(512);
-    expect(process.memoryUsage().heapUsed / 2 ** 20).toBeLessThan(512);
-  });
+    const stats = pool.stats();
+    expect(stats.rssBytes).toHaveLength(2);
+    for (const rss of stats.rssBytes) expect(rss).toBeLessThan(baselineRss + 200 * 2 ** 20);
+    // the poisoning programs (runaway native loops, the catastrophic out-of-memory) replaced their process
+    expect(stats.replaced.poisoned).toBeGreaterThanOrEqual(3);
+    expect(process.memoryUsage().rss / 2 ** 20).toBeLessThan(1024);
+  }, 60_000);
 });

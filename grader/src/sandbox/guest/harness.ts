@@ -26,6 +26,12 @@ class InputError extends Error {}
 let limits: WireOutputLimits = { maxBytes: 16 * 1024 * 1024, maxDepth: 32, maxMessageChars: 4000 };
 let moduleExports: Record<string, unknown> | undefined;
 const handles = new P.Map<number, unknown>();
+/**
+ * For handles made by `put` from host arrays: the array's shape and the data buffer it was built
+ * on, kept here before learner code sees the array. `read` copies from these, so the
+ * input-mutation check sees every change in place, whatever the learner did to the object.
+ */
+const inputData = new P.Map<number, { shape: number[]; data: Float64Array }>();
 let nextHandle = 1;
 
 function clip(text: string): string {
@@ -195,9 +201,18 @@ function call(name: string, args: WireValue[], keepKeys: WireKeep): WireResult<W
   }
 }
 
-/** Copies out the current value behind a handle (e.g. to check that inputs were not mutated). */
+/**
+ * Copies out the current value behind a handle (e.g. to check that inputs were not mutated): for
+ * an input array, straight from the data it was built on.
+ */
 function read(id: number): WireResult<WireValue> {
   if (!P.MapHas(handles, id)) return fail(new InputError(`unknown handle ${id}`), 'input');
+  const input = P.MapGet(inputData, id) as { shape: number[]; data: Float64Array } | undefined;
+  if (input !== undefined) {
+    const copy = new P.Float64Array(input.data.length);
+    P.Float64ArraySet(copy, input.data);
+    return { ok: true, value: { t: 'nd', shape: input.shape, dtype: 'float64', data: copy } };
+  }
   try {
     return { ok: true, value: encodeOutput(P.MapGet(handles, id), `handle ${id}`) };
   } catch (error) {
@@ -205,10 +220,20 @@ function read(id: number): WireResult<WireValue> {
   }
 }
 
-/** Turns host data into a learner value kept here, so that later calls can share it. */
+/**
+ * Turns host data into a learner value kept here, so that later calls can share it. An array
+ * made from host data is frozen (no own property can shadow its methods) and its data recorded
+ * for `read`.
+ */
 function put(value: WireValue): WireResult<WireRef> {
   try {
-    return { ok: true, value: keep(decodeInput(value, 'value')) };
+    const decoded = decodeInput(value, 'value');
+    const ref = keep(decoded);
+    if (value !== null && typeof value === 'object' && value.t === 'nd') {
+      P.ObjectFreeze(decoded);
+      P.MapSet(inputData, ref.id, { shape: value.shape, data: value.data });
+    }
+    return { ok: true, value: ref };
   } catch (error) {
     return fail(error, 'input');
   }
@@ -216,6 +241,7 @@ function put(value: WireValue): WireResult<WireRef> {
 
 function release(id: number): WireResult<null> {
   P.MapDelete(handles, id);
+  P.MapDelete(inputData, id);
   return { ok: true, value: null };
 }
 

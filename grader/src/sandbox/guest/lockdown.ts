@@ -9,6 +9,10 @@
  *   the prototypes of its objects are frozen, so a learner cannot swap `np.array` or
  *   `NDArray.prototype.toTypedArray` under the harness (the attempt throws a TypeError: the module
  *   runs in strict mode). Mutable engine state (`np.random`'s generator) stays mutable.
+ * - `Atomics`, `SharedArrayBuffer` and the resizing methods of `ArrayBuffer` are removed. The
+ *   grading process also starts every isolate without them (V8 flags, see process-health.ts);
+ *   this is the second line: `Atomics.waitAsync` aborts the whole process, and isolated-vm's
+ *   memory limit does not see a buffer growing in place.
  */
 import { P } from './primordials.ts';
 
@@ -77,6 +81,14 @@ function removeWebAssembly(global: typeof globalThis): void {
   P.ReflectDeleteProperty(global, 'WebAssembly');
 }
 
+function removeSharedMemoryAndResizing(global: typeof globalThis): void {
+  P.ReflectDeleteProperty(global, 'Atomics');
+  P.ReflectDeleteProperty(global, 'SharedArrayBuffer');
+  const proto: unknown = P.ReflectGet(ArrayBuffer, 'prototype');
+  if (proto !== null && typeof proto === 'object')
+    for (const name of ['resize', 'transfer', 'transferToFixedLength']) P.ReflectDeleteProperty(proto, name);
+}
+
 /** Replaces np functions (and array methods of the same name) that an exercise forbids. */
 function forbid(np: object, arrayClass: object, names: readonly string[]): void {
   const proto: unknown = P.ReflectGet(arrayClass, 'prototype');
@@ -111,6 +123,7 @@ export function lockDown(
   forbidden: readonly string[],
 ): void {
   removeWebAssembly(global);
+  removeSharedMemoryAndResizing(global);
   forbid(np, arrayClass, forbidden);
   freezeNamespace(np);
   freezeFunction(arrayClass);

@@ -21,11 +21,16 @@ export function isEngineArray(value: unknown): value is NDArray {
   return value instanceof NDArray;
 }
 
+// Captured before learner code runs: an own `toTypedArray` property on an array cannot stand in.
+const readValues = Function.prototype.call.bind(NDArray.prototype.toTypedArray) as (
+  self: NDArray,
+) => ReturnType<NDArray['toTypedArray']>;
+
 /** The row-major values, shape and dtype of an engine array, read through the engine's own API. */
 export function toHost(value: NDArray): {
   shape: readonly number[];
   dtype: unknown;
   data: ArrayLike<number>;
 } {
-  return { shape: value.shape, dtype: value.dtype, data: value.toTypedArray() };
+  return { shape: value.shape, dtype: value.dtype, data: readValues(value) };
 }

@@ -1,12 +1,19 @@
 /**
  * Learner values -> wire values (guest side), with the output limits enforced here, where the
- * data is: total size (8 bytes per number, 2 per string character), nesting depth, no cycles.
+ * data is: total size (8 bytes per number, 2 per string character, and per object or list and per
+ * key what it costs the host to hold it, so a tree of many small objects cannot make the host
+ * allocate far more than the limit says), nesting depth, no cycles.
  * Anything that is not plain data (functions, symbols, BigInts, Maps, class instances...) is an
  * error that says what was found and where, unless the caller asked to keep it inside the isolate.
  */
 import type { ArrayDType, WireKeep, WireOutputLimits, WireValue } from '../wire.ts';
 import { isEngineArray, toHost } from './np-binding.ts';
 import { dataProperty, P } from './primordials.ts';
+
+/** what one object or list costs the host once decoded (a JS object's header and slots) */
+const OBJECT_BYTES = 64;
+/** what one property costs beyond its key's characters */
+const KEY_BYTES = 16;
 
 function isKnownDType(dtype: string): boolean {
   return dtype === 'float64' || dtype === 'float32' || dtype === 'int32' || dtype === 'bool';
@@ -51,14 +58,14 @@ export class Serializer {
     this.bytes += bytes;
     if (this.bytes > this.limits.maxBytes)
       throw new OutputError(
-        `output too large at ${path}: more than ${this.limits.maxBytes} bytes (numbers count 8 bytes, string characters 2)`,
+        `output too large at ${path}: more than ${this.limits.maxBytes} bytes (numbers count 8 bytes, string characters 2, objects ${OBJECT_BYTES})`,
       );
   }
 
   /** `keepKeys` name top-level properties (or indices) kept inside the isolate as handles. */
   encode(value: unknown, path: string, depth: number, keepKeys?: WireKeep): WireValue {
     if (value === null || value === undefined || typeof value === 'boolean') {
-      this.charge(1, path);
+      this.charge(8, path);
       return value;
     }
     if (typeof value === 'number') {
@@ -107,7 +114,7 @@ export class Serializer {
       for (let i = 0; i < keepKeys.length; i++) if (P.String(keepKeys[i]) === P.String(key)) return true;
       return false;
     };
-    this.charge(8, path);
+    this.charge(OBJECT_BYTES, path);
     if (P.ArrayIsArray(value)) {
       const length = value.length;
       if (typeof length !== 'number' || !P.NumberIsSafeInteger(length) || length < 0)
@@ -134,7 +141,7 @@ export class Serializer {
     const entries: [string, WireValue][] = [];
     for (let i = 0; i < keys.length; i++) {
       const key = P.String(keys[i]);
-      this.charge(8 + 2 * key.length, path);
+      this.charge(KEY_BYTES + 2 * key.length, path);
       const item: unknown = (value as Record<string, unknown>)[key];
       const encoded = shouldKeep(key, item)
         ? this.keep(item)

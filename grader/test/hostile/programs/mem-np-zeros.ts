@@ -1,6 +1,6 @@
 // category: memory bomb (np.zeros)
-// expect: memory_limit
-// message: memory limit exceeded
+// expect: runtime_error
+// message: allocation failed.*\(the sandbox has 32 MB of memory\)
 export function run() {
   return np.zeros([20000, 20000]);
 }

@@ -1,6 +1,6 @@
 // category: memory bomb (one huge typed array)
-// expect: memory_limit
-// message: memory limit exceeded
+// expect: runtime_error
+// message: allocation failed.*\(the sandbox has 32 MB of memory\)
 export function run() {
   return new Float64Array(5e8).length;
 }

@@ -47,7 +47,7 @@ export const POST = handle(async (request) => {
       status: 'queued',
     },
   });
-  enqueueSubmission(submission.id);
+  enqueueSubmission(submission.id, user.id);
   return Response.json(summary(submission), { status: 202 });
 });
 
