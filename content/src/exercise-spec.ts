@@ -2,14 +2,17 @@ import type { NDArray } from '@gradlab/kernels';
 import { z } from 'zod';
 
 /**
- * The typed spec of an exercise (`content/exercises/<id>/spec.ts`, default export). It runs on
- * the server only: with the reference solution to compute expected values, and with the
- * learner's sandboxed functions to compute theirs, on the same seeded inputs.
+ * The typed spec of an exercise (`content/exercises/<id>/spec.ts`, default export). The spec's
+ * scenario (`run`, and `gradcheck` when the exercise has a backward pass) is one piece of code
+ * run in three places on the same seeded inputs: inside the learner's sandbox (Submit), in the
+ * learner's browser worker (Run), and on the server with the reference solution. It calls the
+ * learner's exports directly and synchronously, so it can call a function several times
+ * carrying state, or build and use a class the learner wrote.
  */
 
-/** A learner-facing function as the grader calls it: arguments in, a promise of its result. */
-export type ExerciseFunction = (...args: unknown[]) => Promise<Record<string, unknown>>;
-/** The functions a spec calls, by name (F: the names, e.g. 'affineForward' | 'affineBackward'). */
+/** A learner export as a scenario calls it: a function of values returning an object of values. */
+export type ExerciseFunction = (...args: unknown[]) => Record<string, unknown>;
+/** The learner's exports a spec uses, by name (F: the names, e.g. 'affineForward' | 'affineBackward'). */
 export type ExerciseFunctions<F extends string = string> = { [K in F]: ExerciseFunction };
 
 /** Seeded input generators handed to each case (one stream per case seed). */
@@ -18,15 +21,29 @@ export interface InputGenerator {
   randn(shape: number[], options?: { scale?: number; shift?: number }): NDArray;
   /** uniform samples in [low, high) */
   uniform(shape: number[], options?: { low?: number; high?: number }): NDArray;
-  /** integers in [low, high) */
+  /** integers in [low, high), an int32 array */
   randint(shape: number[], low: number, high: number): NDArray;
 }
 
-export type Inputs = Record<string, NDArray>;
+/**
+ * A value a case passes to the scenario: arrays of any dtype, numbers (hyperparameters),
+ * strings, booleans, null, and lists or plain objects of them (an optimizer's config, say).
+ */
+export type InputValue =
+  | NDArray
+  | number
+  | string
+  | boolean
+  | null
+  | readonly InputValue[]
+  | { readonly [key: string]: InputValue };
+
+export type Inputs = Record<string, InputValue>;
 
 export interface ExerciseCase {
   name: string;
   visibility: 'public' | 'hidden';
+  /** the case's points; the exercise's total is their sum (declared nowhere else) */
   points: number;
   seed: number;
   inputs: (g: InputGenerator) => Inputs;
@@ -35,7 +52,7 @@ export interface ExerciseCase {
 export interface OutputCheck {
   /** how the output is named in feedback, e.g. "affineBackward: dx" */
   label: string;
-  /** max relative error |a-b| / max(1e-8, |a|+|b|); default 1e-7 */
+  /** max relative error |a-b| / max(1e-8, |a|+|b|); default 1e-7. Arrays and numbers alike. */
   rtol?: number;
 }
 
@@ -46,8 +63,8 @@ export interface GradientSelfCheck<F extends string = string> {
   /** input name -> the key of the backward result holding its gradient */
   wrt: Record<string, string>;
   /** runs the learner's forward pass; `state` is passed to backward unchanged */
-  forward(fns: ExerciseFunctions<F>, inputs: Inputs): Promise<{ out: unknown; state: unknown }>;
-  backward(fns: ExerciseFunctions<F>, dout: NDArray, state: unknown): Promise<Record<string, unknown>>;
+  forward(fns: ExerciseFunctions<F>, inputs: Inputs): { out: unknown; state: unknown };
+  backward(fns: ExerciseFunctions<F>, dout: NDArray, state: unknown): Record<string, unknown>;
   /** relative error above which forward and backward are reported to disagree; default 1e-6 */
   rtol?: number;
 }
@@ -57,8 +74,8 @@ export interface ExerciseSpec<F extends string = string> {
   functions: F[];
   /** `np` functions the learner may not call */
   forbidden?: string[];
-  /** one scenario, run for every case: calls the functions and returns the outputs to check */
-  run(fns: ExerciseFunctions<F>, inputs: Inputs): Promise<Record<string, unknown>>;
+  /** one scenario, run for every case: calls the learner's exports and returns the outputs to check */
+  run(fns: ExerciseFunctions<F>, inputs: Inputs): Record<string, unknown>;
   outputs: Record<string, OutputCheck>;
   cases: ExerciseCase[];
   gradcheck?: GradientSelfCheck<F>;

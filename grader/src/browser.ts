@@ -1,31 +1,21 @@
-import type { ExerciseFunctions, GradientSelfCheck, Inputs } from '@gradlab/content';
-import { NDArray, np } from '@gradlab/kernels';
-import { type InputWatch, mutationMessage } from './checks/input-watch.ts';
+import type { Inputs } from '@gradlab/content';
+import { np } from '@gradlab/kernels';
 import { evaluateCommonJs } from './exercise/evaluate-cjs.ts';
-import { ResultShapeError } from './learner-functions.ts';
 import type { GradeResult } from './result.ts';
-import type { RunKit, WireArray } from './run-kit.ts';
-import { runTests, type ScenarioSpec, statusOf, summarize, type TestPlan } from './run-tests.ts';
-import { isArray } from './values.ts';
+import type { RunKit } from './run-kit.ts';
+import { gradeCases, statusOf, summarize, type TestPlan } from './run-tests.ts';
+import { WIRE_VERSION } from './sandbox/wire-json.ts';
+import { inProcessRealm } from './scenario/in-process-realm.ts';
+import { ConsoleCapture, type Scenario } from './scenario/realm.ts';
+import { fromJsonWire } from './scenario/values-wire.ts';
 
 /**
  * The learner's Run, in the browser (inside a Web Worker, which the page terminates when it
- * runs too long): the public cases and the gradient self-check, with the same engine and the
- * same checks as the server, against expected values the server computed.
+ * runs too long): the public cases and the gradient self-check, with the same engine, the same
+ * scenario runner and the same checks as the server, against expected values the server computed.
  */
 
-export type { RunKit, WireArray } from './run-kit.ts';
-
-function fromWire(w: WireArray): NDArray {
-  const array = np.array(Float64Array.from(w.data)).reshape(w.shape);
-  return w.dtype === 'float64' ? array : array.astype(w.dtype);
-}
-
-function fromWireRecord(record: Record<string, WireArray>): Inputs {
-  const out: Inputs = {};
-  for (const [k, v] of Object.entries(record)) out[k] = fromWire(v);
-  return out;
-}
+export type { RunKit } from './run-kit.ts';
 
 /** `np` as the learner sees it in this exercise: forbidden functions throw with a clear message. */
 function learnerNp(forbidden: string[]): unknown {
@@ -33,18 +23,35 @@ function learnerNp(forbidden: string[]): unknown {
   const copy: Record<string, unknown> = { ...np };
   for (const name of forbidden) {
     copy[name] = () => {
-      throw new Error(`np.${name} is not allowed in this exercise`);
+      throw new Error(`np.${name} is not allowed in this exercise: write it with other np operations`);
     };
   }
   return copy;
 }
 
-function sameValues(a: NDArray, b: NDArray): boolean {
-  if (a.shape.join() !== b.shape.join()) return false;
-  const x = a.toTypedArray();
-  const y = b.toTypedArray();
-  for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return false;
-  return true;
+/** The plan of the kit's public cases. */
+export function kitPlan(kit: RunKit): TestPlan {
+  if (kit.wireVersion !== WIRE_VERSION)
+    throw new Error(
+      `this page is out of date (wire format ${kit.wireVersion}, expected ${WIRE_VERSION}): reload it`,
+    );
+  const expected = kit.cases.map((c) => fromJsonWire(c.expected) as Record<string, unknown>);
+  return {
+    spec: {
+      functions: kit.functions,
+      outputs: kit.outputs,
+      ...(kit.gradcheckName ? { gradcheck: { name: kit.gradcheckName } } : {}),
+    },
+    cases: kit.cases.map((c) => ({
+      name: c.name,
+      visibility: 'public',
+      points: c.points,
+      inputs: fromJsonWire(c.inputs) as Inputs,
+    })),
+    expected: (i) => expected[i] as Record<string, unknown>,
+    hints: () => [],
+    ...(kit.gradcheckInputs ? { gradcheckInputs: fromJsonWire(kit.gradcheckInputs) as Inputs } : {}),
+  };
 }
 
 /**
@@ -53,29 +60,12 @@ function sameValues(a: NDArray, b: NDArray): boolean {
  */
 export async function runInBrowser(kit: RunKit, learnerJs: string): Promise<GradeResult> {
   const started = performance.now();
-  const scenario = evaluateCommonJs(kit.specCode, {});
-  const spec: ScenarioSpec = {
-    functions: kit.functions,
-    outputs: kit.outputs,
-    run: scenario.run as ScenarioSpec['run'],
-    ...(scenario.gradcheck ? { gradcheck: scenario.gradcheck as GradientSelfCheck } : {}),
-  };
-  const plan: TestPlan = {
-    spec,
-    cases: kit.cases.map((c) => ({
-      name: c.name,
-      visibility: 'public',
-      points: c.points,
-      inputs: fromWireRecord(c.inputs),
-    })),
-    expected: async (i) => fromWireRecord((kit.cases[i] as RunKit['cases'][number]).expected),
-    hints: async () => [],
-    ...(kit.gradcheckInputs ? { gradcheckInputs: fromWireRecord(kit.gradcheckInputs) } : {}),
-  };
-
+  const plan = kitPlan(kit);
+  const scenario = evaluateCommonJs(kit.specCode, {}) as unknown as Scenario;
+  const capture = new ConsoleCapture();
   let learner: Record<string, unknown>;
   try {
-    learner = evaluateCommonJs(learnerJs, { np: learnerNp(kit.forbidden) });
+    learner = evaluateCommonJs(learnerJs, { np: learnerNp(kit.forbidden), console: capture.console() });
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return summarize(
@@ -87,34 +77,6 @@ export async function runInBrowser(kit: RunKit, learnerJs: string): Promise<Grad
       `your module failed while loading: ${message}`,
     );
   }
-
-  const functions = (watch: InputWatch | null): ExerciseFunctions => {
-    const fns: ExerciseFunctions = {};
-    for (const name of kit.functions) {
-      fns[name] = async (...args: unknown[]) => {
-        const copies = args.map((a) => (isArray(a) ? a.copy() : a));
-        const result = await (learner[name] as (...a: unknown[]) => unknown)(...copies);
-        copies.forEach((copy, i) => {
-          const original = args[i];
-          if (watch && isArray(original) && isArray(copy))
-            watch.watch(async () => (sameValues(original, copy) ? null : mutationMessage(name, i)));
-        });
-        if (
-          result === null ||
-          typeof result !== 'object' ||
-          Array.isArray(result) ||
-          result instanceof NDArray
-        ) {
-          throw new ResultShapeError(`${name} must return an object such as { out, cache }`);
-        }
-        return result as Record<string, unknown>;
-      };
-    }
-    return fns;
-  };
-  const run = await runTests(plan, {
-    functions,
-    missing: kit.functions.filter((name) => typeof learner[name] !== 'function'),
-  });
+  const run = await gradeCases(plan, inProcessRealm(scenario, learner, kit.functions, capture));
   return summarize(kit.exercise, plan, started, statusOf(run), run.tests, run.fatal?.message);
 }

@@ -72,7 +72,7 @@ export async function checkExercise(id: string): Promise<CheckProblem[]> {
         message: 'this known mistake loses no points: no case tells it apart',
       });
     }
-    if (!result.tests.some((t) => t.message.includes(`Hint: ${mistake.hint}`))) {
+    if (!result.tests.some((t) => t.hints?.includes(mistake.hint))) {
       problems.push({
         file: mistake.file,
         line,

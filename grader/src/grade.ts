@@ -2,13 +2,13 @@ import type { Inputs } from '@gradlab/content';
 import { compareOutput } from './checks/compare.ts';
 import { inputGenerator } from './exercise/inputs.ts';
 import { type HostFunction, type LoadedExercise, loadExercise } from './exercise/load-exercise.ts';
-import { hostFunctions } from './host-functions.ts';
-import { learnerFunctions } from './learner-functions.ts';
-import type { GradeResult, GradeStatus } from './result.ts';
-import { DEFAULT_RTOL, runTests, statusOf, summarize, type TestPlan } from './run-tests.ts';
+import { type GradeResult, type GradeStatus, RESULT_VERSION } from './result.ts';
+import { DEFAULT_RTOL, gradeCases, type Realm, statusOf, summarize, type TestPlan } from './run-tests.ts';
 import { createSandbox } from './sandbox/sandbox.ts';
 import type { SandboxLimits, SourceLanguage } from './sandbox/types.ts';
-import { isArray } from './values.ts';
+import { copyInputs, inProcessRealm } from './scenario/in-process-realm.ts';
+import { runCase, type Scenario } from './scenario/realm.ts';
+import { bundleForSandbox, sandboxRealm } from './scenario/sandbox-realm.ts';
 
 export interface GradeRequest {
   exerciseId: string;
@@ -31,24 +31,36 @@ export function cachedExercise(id: string): LoadedExercise {
   return exercise;
 }
 
-/** The hints of the known mistakes whose outputs the given outputs reproduce. */
-async function matchingHints(
+/** The spec's scenario as the host runs it (the reference, the known mistakes). */
+export function hostScenario(exercise: LoadedExercise): Scenario {
+  return {
+    run: exercise.spec.run,
+    ...(exercise.spec.gradcheck ? { gradcheck: exercise.spec.gradcheck } : {}),
+  };
+}
+
+/** The outputs of the reference (or a known mistake's functions) on a case's inputs. */
+function hostOutputs(
   exercise: LoadedExercise,
+  functions: Record<string, HostFunction>,
   inputs: Inputs,
-  actual: Record<string, unknown>,
-): Promise<string[]> {
+): Record<string, unknown> {
+  return runCase(hostScenario(exercise), functions, exercise.spec.functions, copyInputs(inputs)).outputs;
+}
+
+/** The hints of the known mistakes whose outputs the given outputs reproduce. */
+function matchingHints(exercise: LoadedExercise, inputs: Inputs, actual: Record<string, unknown>): string[] {
   const hints: string[] = [];
   for (const mistake of exercise.mistakes) {
     let theirs: Record<string, unknown>;
     try {
-      theirs = await exercise.spec.run(hostFunctions(mistake.functions), inputs);
+      theirs = hostOutputs(exercise, mistake.functions, inputs);
     } catch {
       continue; // a mistake that cannot run on these inputs (a shape error, say) matches nothing
     }
-    const same = Object.entries(exercise.spec.outputs).every(([key, check]) => {
-      const want = theirs[key];
-      return isArray(want) && compareOutput(want, actual[key], check.rtol ?? DEFAULT_RTOL).ok;
-    });
+    const same = Object.entries(exercise.spec.outputs).every(
+      ([key, check]) => compareOutput(theirs[key], actual[key], check.rtol ?? DEFAULT_RTOL).ok,
+    );
     if (same) hints.push(mistake.hint);
   }
   return hints;
@@ -56,7 +68,7 @@ async function matchingHints(
 
 /**
  * The server's test plan: inputs generated from each case's seed, expected outputs from the
- * reference solution, hints from the known mistakes, all on the host.
+ * reference solution (computed once per case and kept), hints from the known mistakes.
  */
 export function serverPlan(exercise: LoadedExercise, options: { publicOnly?: boolean } = {}): TestPlan {
   const { spec } = exercise;
@@ -68,11 +80,20 @@ export function serverPlan(exercise: LoadedExercise, options: { publicOnly?: boo
       points: c.points,
       inputs: c.inputs(inputGenerator(c.seed)),
     }));
+  const expected = new Map<number, Record<string, unknown>>();
+  const input = (i: number) => (cases[i] as (typeof cases)[number]).inputs;
   return {
     spec,
     cases,
-    expected: (i) => spec.run(hostFunctions(exercise.solution), (cases[i] as (typeof cases)[number]).inputs),
-    hints: (i, actual) => matchingHints(exercise, (cases[i] as (typeof cases)[number]).inputs, actual),
+    expected: (i) => {
+      let outputs = expected.get(i);
+      if (!outputs) {
+        outputs = hostOutputs(exercise, exercise.solution, input(i));
+        expected.set(i, outputs);
+      }
+      return outputs;
+    },
+    hints: (i, actual) => matchingHints(exercise, input(i), actual),
     ...(spec.gradcheck
       ? { gradcheckInputs: spec.gradcheck.inputs(inputGenerator(spec.gradcheck.seed)) }
       : {}),
@@ -93,6 +114,7 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
     language: request.language,
     limits: request.limits,
     forbidden: exercise.spec.forbidden ?? [],
+    scenario: { code: await bundleForSandbox(exercise), functions: exercise.spec.functions },
   });
   if (!created.ok) {
     const { failure } = created;
@@ -102,14 +124,24 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
   const sandbox = created.sandbox;
   try {
     const exported = new Set(sandbox.exports.filter((e) => e.kind === 'function').map((e) => e.name));
-    const run = await runTests(plan, {
-      functions: (watch) => learnerFunctions(sandbox, exercise.spec.functions, watch),
-      missing: exercise.spec.functions.filter((name) => !exported.has(name)),
-    });
+    const missing = exercise.spec.functions.filter((name) => !exported.has(name));
+    const run = await gradeCases(plan, sandboxRealm(sandbox, missing));
     return summarize(exercise.meta.id, plan, started, statusOf(run), run.tests, run.fatal?.message);
   } finally {
     sandbox.dispose();
   }
+}
+
+/** Grades host functions (an author's solution or known mistake) without a sandbox. */
+export async function gradeHostFunctions(
+  exercise: LoadedExercise,
+  functions: Record<string, HostFunction>,
+): Promise<GradeResult> {
+  const started = performance.now();
+  const plan = serverPlan(exercise);
+  const realm: Realm = inProcessRealm(hostScenario(exercise), functions, exercise.spec.functions);
+  const run = await gradeCases(plan, realm);
+  return summarize(exercise.meta.id, plan, started, statusOf(run), run.tests, run.fatal?.message);
 }
 
 /**
@@ -125,19 +157,14 @@ export function failedGrading(request: GradeRequest, status: GradeStatus, messag
   } catch {
     // an exercise that does not load has no points to report
   }
-  return { exercise: request.exerciseId, status, score: 0, maxScore, durationMs: 0, tests: [], message };
-}
-
-/** Grades host functions (an author's solution or known mistake) without a sandbox. */
-export async function gradeHostFunctions(
-  exercise: LoadedExercise,
-  functions: Record<string, HostFunction>,
-): Promise<GradeResult> {
-  const started = performance.now();
-  const plan = serverPlan(exercise);
-  const run = await runTests(plan, {
-    functions: () => hostFunctions(functions),
-    missing: exercise.spec.functions.filter((name) => typeof functions[name] !== 'function'),
-  });
-  return summarize(exercise.meta.id, plan, started, 'graded', run.tests);
+  return {
+    version: RESULT_VERSION,
+    exercise: request.exerciseId,
+    status,
+    score: 0,
+    maxScore,
+    durationMs: 0,
+    tests: [],
+    message,
+  };
 }

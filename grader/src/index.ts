@@ -19,7 +19,9 @@ export {
 } from './process-pool.ts';
 export { formatReport, toGradescope } from './report.ts';
 export type { GradeResult, GradeStatus, TestResult } from './result.ts';
-export type { RunKit, WireArray } from './run-kit.ts';
+export type { JsonWire, RunKit } from './run-kit.ts';
 export { runKit } from './run-kit-server.ts';
 export * from './sandbox/index.ts';
+export { WIRE_VERSION } from './sandbox/wire-json.ts';
 export { type ProbeRequest, type ProbeResult, probeSandbox } from './sandbox-probe.ts';
+export { fromJsonWire, fromWire, toJsonWire, toWire } from './scenario/values-wire.ts';

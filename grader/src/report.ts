@@ -12,7 +12,9 @@ export function formatReport(result: GradeResult): string {
     lines.push(`  ${mark} ${test.visibility === 'hidden' ? '[hidden] ' : ''}${test.name}${points}`);
     if (!test.passed || test.maxPoints === 0) {
       lines.push(...test.message.split('\n').map((l) => `       ${l}`));
+      for (const hint of test.hints ?? []) lines.push(`       Hint: ${hint}`);
     }
+    if (test.logs?.length) lines.push('       console:', ...test.logs.map((l) => `         ${l}`));
   }
   return lines.join('\n');
 }
@@ -32,7 +34,7 @@ export function toGradescope(result: GradeResult): Record<string, unknown> {
       score: t.points,
       max_score: t.maxPoints,
       status: t.passed ? 'passed' : 'failed',
-      output: t.message,
+      output: [t.message, ...(t.hints ?? []).map((h) => `Hint: ${h}`), ...(t.logs ?? [])].join('\n'),
       visibility: t.visibility === 'hidden' ? 'after_due_date' : 'visible',
     })),
   };

@@ -1,20 +1,17 @@
 import type { OutputCheck } from '@gradlab/content';
-import type { NDArray } from '@gradlab/kernels';
-import type { ArrayDType } from './sandbox/wire.ts';
+import type { JsonWire } from './sandbox/wire-json.ts';
 
-/** An array as JSON: row-major values. */
-export interface WireArray {
-  shape: number[];
-  dtype: ArrayDType;
-  data: number[];
-}
+export type { JsonWire } from './sandbox/wire-json.ts';
 
 /**
  * What the browser needs to run an exercise's public tests without the server: the public
- * cases' inputs and reference outputs (computed on the server), and `specCode`, the bundled
- * scenario functions. No reference solution, no hidden case, no known-mistake code.
+ * cases' inputs and reference outputs (computed on the server, in the wire format as JSON),
+ * and `specCode`, the bundled scenario, the same code the sandbox runs. No reference solution,
+ * no hidden case, no known-mistake code.
  */
 export interface RunKit {
+  /** the wire format's version (sandbox/wire-json.ts) */
+  wireVersion: number;
   exercise: string;
   functions: string[];
   forbidden: string[];
@@ -22,14 +19,11 @@ export interface RunKit {
   cases: {
     name: string;
     points: number;
-    inputs: Record<string, WireArray>;
-    expected: Record<string, WireArray>;
+    inputs: JsonWire;
+    expected: JsonWire;
   }[];
-  gradcheckInputs?: Record<string, WireArray>;
+  gradcheckInputs?: JsonWire;
+  gradcheckName?: string;
   /** a CommonJS module defining `exports.run` and `exports.gradcheck` */
   specCode: string;
-}
-
-export function toWire(x: NDArray): WireArray {
-  return { shape: [...x.shape], dtype: x.dtype, data: Array.from(x.toTypedArray()) };
 }

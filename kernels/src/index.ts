@@ -40,3 +40,4 @@ export { createRandom, Random } from './ndarray/random.ts';
 export type { ArgOptions, AxisOptions, VarOptions } from './ndarray/reductions.ts';
 export type { Shape } from './ndarray/shape.ts';
 export { type Np, np } from './np.ts';
+export { relativeError } from './numeric/relative-error.ts';

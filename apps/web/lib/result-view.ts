@@ -60,6 +60,14 @@ export function fullResult(value: unknown): GradeResult | null {
   return isGradeResult(value) ? value : null;
 }
 
+/**
+ * The known-mistake hints of a test: its `hints` (results of format version 1 and later), else
+ * the lines of its message that start with "Hint: " (results stored before).
+ */
+export function hintsOf(test: Pick<TestResult, 'message' | 'hints'>): string[] {
+  return test.hints ?? hintsIn(test.message);
+}
+
 /** Known-mistake hints in a test message: its lines that start with "Hint: ". */
 export function hintsIn(message: string): string[] {
   return message

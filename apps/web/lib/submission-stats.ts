@@ -1,4 +1,4 @@
-import { fullResult, hintsIn } from './result-view.ts';
+import { fullResult, hintsOf } from './result-view.ts';
 
 export interface TestStat {
   exerciseId: string;
@@ -37,7 +37,7 @@ export function submissionStats(submissions: { exerciseId: string; result: unkno
       if (!t.passed) stat.failures += 1;
       tests.set(key, stat);
     }
-    const fired = new Set(result.tests.flatMap((t) => hintsIn(t.message)));
+    const fired = new Set(result.tests.flatMap((t) => hintsOf(t)));
     for (const hint of fired) {
       const key = `${s.exerciseId}\u0000${hint}`;
       const stat = hints.get(key) ?? { exerciseId: s.exerciseId, hint, count: 0 };

@@ -6,9 +6,9 @@ import type { ExerciseSpec, GradientSelfCheck } from '@gradlab/content';
 // these two (never the cases below, whose hidden ones stay on the server).
 type Fns = 'affineForward' | 'affineBackward';
 
-export const run: ExerciseSpec<Fns>['run'] = async ({ affineForward, affineBackward }, { x, w, b, dout }) => {
-  const { out, cache } = await affineForward(x, w, b);
-  const { dx, dw, db } = await affineBackward(dout, cache);
+export const run: ExerciseSpec<Fns>['run'] = ({ affineForward, affineBackward }, { x, w, b, dout }) => {
+  const { out, cache } = affineForward(x, w, b);
+  const { dx, dw, db } = affineBackward(dout, cache);
   return { out, dx, dw, db };
 };
 
@@ -17,8 +17,8 @@ export const gradcheck: GradientSelfCheck<Fns> = {
   seed: 21,
   inputs: (g) => ({ x: g.randn([2, 3, 2]), w: g.randn([6, 4]), b: g.randn([4]) }),
   wrt: { x: 'dx', w: 'dw', b: 'db' },
-  forward: async ({ affineForward }, { x, w, b }) => {
-    const { out, cache } = await affineForward(x, w, b);
+  forward: ({ affineForward }, { x, w, b }) => {
+    const { out, cache } = affineForward(x, w, b);
     return { out, state: cache };
   },
   backward: ({ affineBackward }, dout, state) => affineBackward(dout, state),

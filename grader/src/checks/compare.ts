@@ -1,10 +1,6 @@
-import { NDArray } from '@gradlab/kernels';
+import { NDArray, relativeError } from '@gradlab/kernels';
 
-/** The relative error the course uses everywhere: |a - b| / max(1e-8, |a| + |b|). */
-export function relativeError(a: number, b: number): number {
-  if (a === b) return 0;
-  return Math.abs(a - b) / Math.max(1e-8, Math.abs(a) + Math.abs(b));
-}
+export { relativeError };
 
 export interface Mismatch {
   /** a sentence for the learner, e.g. "max relative error 3.2e-2 > 1e-7 at index [1, 4]: expected 0.731, got 0.412" */
@@ -27,6 +23,7 @@ const fmtErr = (v: number) => v.toExponential(1);
 function describe(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (value === null) return 'null';
+  if (typeof value === 'number') return `the number ${fmtNum(value)}`;
   if (value instanceof NDArray) return `an array of shape ${fmtShape(value.shape)}`;
   if (Array.isArray(value)) return 'a plain JS array (return an np array)';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
@@ -47,12 +44,20 @@ function unravel(index: number, shape: readonly number[]): number[] {
  * relative error over all elements against `rtol`. Dtypes may differ (float32 vs float64)
  * only in value, as the tolerance then shows.
  */
-export function compareOutput(expected: NDArray, actual: unknown, rtol: number): CompareResult {
+export function compareOutput(expected: unknown, actual: unknown, rtol: number): CompareResult {
   const fail = (message: string, hiddenMessage = message, maxRelativeError = Number.POSITIVE_INFINITY) => ({
     ok: false,
     maxRelativeError,
     mismatch: { message, hiddenMessage, maxRelativeError },
   });
+  if (typeof expected === 'number') return compareNumber(expected, actual, rtol, fail);
+  if (!(expected instanceof NDArray)) {
+    if (Object.is(expected, actual)) return { ok: true, maxRelativeError: 0 };
+    return fail(
+      `expected ${JSON.stringify(expected)}, got ${describe(actual)}`,
+      `wrong value (${describe(actual)})`,
+    );
+  }
   if (!(actual instanceof NDArray)) {
     return fail(`expected an array of shape ${fmtShape(expected.shape)}, got ${describe(actual)}`);
   }
@@ -88,6 +93,30 @@ export function compareOutput(expected: NDArray, actual: unknown, rtol: number):
       e[worstAt] as number,
     )}, got ${fmtNum(a[worstAt] as number)}`,
     `max relative error ${fmtErr(worst)} > ${fmtErr(rtol)}`,
+    worst,
+  );
+}
+
+/** A scalar output (a loss): a JavaScript number within `rtol` of the reference. */
+function compareNumber(
+  expected: number,
+  actual: unknown,
+  rtol: number,
+  fail: (message: string, hiddenMessage?: string, maxRelativeError?: number) => CompareResult,
+): CompareResult {
+  if (typeof actual !== 'number') {
+    const hint = actual instanceof NDArray ? ' (use .item() or compute a number)' : '';
+    return fail(`expected a number, got ${describe(actual)}${hint}`);
+  }
+  if (Object.is(expected, actual)) return { ok: true, maxRelativeError: 0 };
+  if (!Number.isFinite(actual) && Number.isFinite(expected))
+    return fail(`got ${actual}, expected ${fmtNum(expected)}`, `got a non-finite value (${actual})`);
+  const err = relativeError(expected, actual);
+  const worst = Number.isNaN(err) ? Number.POSITIVE_INFINITY : err;
+  if (worst <= rtol) return { ok: true, maxRelativeError: worst };
+  return fail(
+    `relative error ${fmtErr(worst)} > ${fmtErr(rtol)}: expected ${fmtNum(expected)}, got ${fmtNum(actual)}`,
+    `relative error ${fmtErr(worst)} > ${fmtErr(rtol)}`,
     worst,
   );
 }

@@ -3,6 +3,7 @@
  * every field checked. The guest output is a structured-clone copy (no getters, no proxies, no
  * functions can survive the copy), but its content is learner-controlled: nothing is assumed.
  */
+import { NDArray } from '@gradlab/kernels';
 import { ArrayValue, type GuestHandle, type GuestRecord, type GuestValue, type SandboxArg } from './types.ts';
 import { ARRAY_DTYPES, type ArrayDType, type WireValue } from './wire.ts';
 
@@ -58,6 +59,14 @@ export function encodeArg(
   if (typeof value !== 'object') throw new TypeError(`${path}: cannot pass a ${typeof value}`);
   const id = handleId(value as GuestHandle);
   if (id !== undefined) return { t: 'ref', id, kind: '' };
+  // an engine array anywhere in the tree, any view: its logical values, row-major
+  if (value instanceof NDArray)
+    return {
+      t: 'nd',
+      shape: [...value.shape],
+      dtype: value.dtype,
+      data: Float64Array.from(value.toTypedArray()),
+    };
   if (Array.isArray(value))
     return { t: 'list', items: value.map((v, i) => encodeArg(v, `${path}[${i}]`, depth + 1, handleId)) };
   if (isPlainArrayArg(value)) {
@@ -70,6 +79,11 @@ export function encodeArg(
       );
     return { t: 'nd', shape, dtype, data: value.data };
   }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null)
+    throw new TypeError(
+      `${path}: a ${proto?.constructor?.name ?? 'class instance'} cannot be passed; pass plain data`,
+    );
   const entries: [string, WireValue][] = Object.entries(value as Record<string, SandboxArg>).map(([k, v]) => [
     k,
     encodeArg(v, `${path}.${k}`, depth + 1, handleId),

@@ -20,6 +20,7 @@ import { learnerStack } from './stack.ts';
 import {
   type CallOptions,
   type CallResult,
+  type CaseResult,
   type CreateResult,
   GuestHandle,
   type GuestValue,
@@ -29,14 +30,24 @@ import {
   type SandboxFailure,
   type SandboxLimits,
   type SandboxOptions,
+  type SelfCheckResult,
 } from './types.ts';
 import { DISPATCH_GLOBAL, type WireError, type WireValue } from './wire.ts';
 
+const wireLines = z.array(z.string().max(100_000)).max(1000);
 const wireError = z.object({
   kind: z.enum(['thrown', 'output', 'input', 'not_found', 'async']),
   name: z.string(),
   message: z.string(),
   stack: z.string(),
+  where: z.string().max(200).optional(),
+  logs: wireLines.optional(),
+});
+const wireCase = z.object({ outputs: z.unknown(), mutations: wireLines, logs: wireLines });
+const wireSelfCheck = z.object({
+  passed: z.boolean(),
+  message: z.string().max(10_000),
+  metrics: z.record(z.string(), z.number()),
 });
 const wireResult = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),
@@ -112,7 +123,14 @@ export class Sandbox implements SandboxApi {
       sandbox = new Sandbox(isolate, context, limits, compiled.sourceMap, compiled.filename);
       const current = sandbox;
       onCatastrophe = (message) => current.catastrophic(message);
-      const loaded = await sandbox.load(bundle, compiled.code, [...(options.forbidden ?? [])]);
+      const loaded = await sandbox.load(
+        bundle,
+        compiled.code,
+        [...(options.forbidden ?? [])],
+        options.scenario
+          ? { code: options.scenario.code, functions: [...options.scenario.functions] }
+          : undefined,
+      );
       if (!loaded.ok) {
         sandbox.dispose();
         return { ok: false, failure: { ...loaded.failure, fatal: true } };
@@ -193,6 +211,85 @@ export class Sandbox implements SandboxApi {
     });
   }
 
+  /** Runs one case of the exercise's scenario in the isolate on copies of `inputs`. */
+  runCase(
+    inputs: Record<string, SandboxArg>,
+  ): Promise<{ ok: true; value: CaseResult } | { ok: false; failure: SandboxFailure }> {
+    return this.scenarioOp('case', 'the case', inputs, (result) => {
+      const started = performance.now();
+      try {
+        return this.caseValue(result);
+      } finally {
+        this.used += performance.now() - started;
+      }
+    });
+  }
+
+  /** Runs the exercise's gradient self-check in the isolate on copies of `inputs`. */
+  selfCheck(
+    inputs: Record<string, SandboxArg>,
+  ): Promise<{ ok: true; value: SelfCheckResult } | { ok: false; failure: SandboxFailure }> {
+    return this.scenarioOp('selfcheck', 'the gradient self-check', inputs, (result) => {
+      if (!result.ok) return result;
+      const parsed = wireResult.safeParse(result.value);
+      if (!parsed.success) return this.end(failure('runtime_error', 'sandbox protocol error', true));
+      if (!parsed.data.ok) return this.reportedFailure(parsed.data.error);
+      const outcome = wireSelfCheck.safeParse(parsed.data.value);
+      if (!outcome.success)
+        return this.end(failure('runtime_error', 'sandbox protocol error (self-check)', true));
+      return { ok: true, value: outcome.data };
+    });
+  }
+
+  /** One scenario operation of the harness on copies of `inputs`, read by `read`. */
+  private scenarioOp<T>(
+    op: 'case' | 'selfcheck',
+    what: string,
+    inputs: Record<string, SandboxArg>,
+    read: (result: Outcome<unknown>) => T,
+  ): Promise<T> {
+    const wire = encodeArg(inputs, 'inputs', 0, (h) => this.handleId(h));
+    return this.serial(async () =>
+      read(
+        await this.guarded(what, (timeout, dispatch) =>
+          dispatch.apply(undefined, [op, wire], {
+            arguments: { copy: true },
+            result: { copy: true },
+            timeout,
+          }),
+        ),
+      ),
+    );
+  }
+
+  private caseValue(
+    result: Outcome<unknown>,
+  ): { ok: true; value: CaseResult } | { ok: false; failure: SandboxFailure } {
+    if (!result.ok) return result;
+    const parsed = wireResult.safeParse(result.value);
+    if (!parsed.success) return this.end(failure('runtime_error', 'sandbox protocol error', true));
+    if (!parsed.data.ok) return this.reportedFailure(parsed.data.error);
+    const ran = wireCase.safeParse(parsed.data.value);
+    if (!ran.success) return this.end(failure('runtime_error', 'sandbox protocol error (case)', true));
+    try {
+      const outputs = decodeOutput(ran.data.outputs as WireValue, {
+        maxDepth: this.limits.maxOutputDepth,
+        maxBytes: this.limits.maxOutputBytes,
+        makeHandle: (id, kind) => new GuestHandle(this.id, id, kind),
+      });
+      return { ok: true, value: { outputs, mutations: ran.data.mutations, logs: ran.data.logs } };
+    } catch {
+      return this.end(failure('runtime_error', 'the sandbox returned malformed output', true));
+    }
+  }
+
+  /** A failure the guest reported as data: the learner's exception, an output error... */
+  private reportedFailure(error: WireError): { ok: false; failure: SandboxFailure } {
+    const reported = this.fromWireError(error, '', false);
+    const withLogs = error.logs ? { ...reported, logs: error.logs } : reported;
+    return withLogs.fatal ? this.end(withLogs) : { ok: false, failure: withLogs };
+  }
+
   private handleId(value: unknown): number | undefined {
     if (!(value instanceof GuestHandle)) return undefined;
     if (value.sandboxId !== this.id) throw new TypeError('this GuestHandle belongs to another sandbox');
@@ -216,6 +313,7 @@ export class Sandbox implements SandboxApi {
     bundle: Awaited<ReturnType<typeof guestBundle>>,
     learnerCode: string,
     forbidden: string[],
+    scenario: { code: string; functions: string[] } | undefined,
   ): Promise<Outcome<null>> {
     const guest = await compileGuest(this.isolate, bundle);
     await guest.run(this.context, { timeout: 5000 });
@@ -223,19 +321,26 @@ export class Sandbox implements SandboxApi {
     const dispatch = (await this.context.global.get(DISPATCH_GLOBAL, { reference: true })) as DispatchRef;
     await this.context.global.delete(DISPATCH_GLOBAL);
     this.dispatch = dispatch;
-    await dispatch.apply(
-      undefined,
-      [
-        'configure',
-        {
-          maxBytes: this.limits.maxOutputBytes,
-          maxDepth: this.limits.maxOutputDepth,
-          maxMessageChars: this.limits.maxMessageChars,
-        },
-        forbidden,
-      ],
-      { arguments: { copy: true }, timeout: 1000 },
+    const configured = wireResult.safeParse(
+      await dispatch.apply(
+        undefined,
+        [
+          'configure',
+          {
+            maxBytes: this.limits.maxOutputBytes,
+            maxDepth: this.limits.maxOutputDepth,
+            maxMessageChars: this.limits.maxMessageChars,
+          },
+          forbidden,
+          scenario,
+        ],
+        { arguments: { copy: true }, result: { copy: true }, timeout: 5000 },
+      ),
     );
+    if (!configured.success || !configured.data.ok)
+      throw new Error(
+        `the sandbox could not be configured: ${configured.success && !configured.data.ok ? configured.data.error.message : 'protocol error'}`,
+      );
     let script: ivm.Script;
     try {
       script = await this.isolate.compileScript(wrapModule(learnerCode), { filename: LEARNER_SCRIPT });
@@ -420,7 +525,7 @@ export class Sandbox implements SandboxApi {
       case 'thrown': {
         const at = /\(?[^\s(]+:(\d+):(\d+)\)?$/m.exec(stack);
         const position = at ? ` (line ${at[1]}, column ${at[2]})` : '';
-        const prefix = where ? `${where} threw ` : '';
+        const prefix = error.where ? `${error.where}: ` : where ? `${where} threw ` : '';
         return failure(
           'runtime_error',
           clip(`${prefix}${error.name}: ${error.message}${position}${memoryNote}`),

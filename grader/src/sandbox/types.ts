@@ -31,6 +31,27 @@ export interface SandboxOptions {
   filename?: string;
   /** `np` functions this exercise forbids (e.g. `['einsum']`); calling one throws a clear error. */
   forbidden?: readonly string[];
+  /**
+   * The exercise's scenario bundle (CommonJS: `exports.run`, `exports.gradcheck`), evaluated in
+   * the isolate before the learner's module, and the export names it hands to the scenario.
+   */
+  scenario?: { code: string; functions: readonly string[] };
+}
+
+/** One case of a scenario run in the sandbox. */
+export interface CaseResult {
+  outputs: GuestValue;
+  /** inputs the learner changed in place, one message each */
+  mutations: string[];
+  /** what the learner's console printed during the case */
+  logs: string[];
+}
+
+/** The gradient self-check's outcome, computed in the sandbox. */
+export interface SelfCheckResult {
+  passed: boolean;
+  message: string;
+  metrics: Record<string, number>;
 }
 
 /** An n-d array as plain data, row-major. Inputs must be float64 for now. */
@@ -106,6 +127,8 @@ export interface SandboxFailure {
   stack: string;
   /** True when the sandbox is gone (timeout, memory limit, budget): later calls fail the same way. */
   fatal: boolean;
+  /** what the learner's console printed before the failure, when known */
+  logs?: string[];
 }
 
 export type CreateResult = { ok: true; sandbox: SandboxApi } | { ok: false; failure: SandboxFailure };
@@ -138,6 +161,14 @@ export interface SandboxApi {
   put(value: SandboxArg): Promise<{ ok: true; handle: GuestHandle } | { ok: false; failure: SandboxFailure }>;
   /** Copies out the current value behind a handle. */
   read(handle: GuestHandle): Promise<CallResult>;
+  /** Runs one case of the exercise's scenario (SandboxOptions.scenario) on copies of `inputs`. */
+  runCase(
+    inputs: Record<string, SandboxArg>,
+  ): Promise<{ ok: true; value: CaseResult } | { ok: false; failure: SandboxFailure }>;
+  /** Runs the scenario's gradient self-check on copies of `inputs`. */
+  selfCheck(
+    inputs: Record<string, SandboxArg>,
+  ): Promise<{ ok: true; value: SelfCheckResult } | { ok: false; failure: SandboxFailure }>;
   /** Milliseconds of the total budget used so far. */
   readonly usedMs: number;
   readonly disposed: boolean;

@@ -63,6 +63,24 @@ export interface WireError {
   name: string;
   message: string;
   stack: string;
+  /** in a scenario: the learner export that threw */
+  where?: string;
+  /** in a scenario: what the learner's console printed before the failure */
+  logs?: string[];
+}
+
+/** What one case of a scenario sends back: its outputs, inputs changed in place, console lines. */
+export interface WireCaseResult {
+  outputs: WireValue;
+  mutations: string[];
+  logs: string[];
+}
+
+/** The gradient self-check's outcome, computed in the learner's realm. */
+export interface WireSelfCheck {
+  passed: boolean;
+  message: string;
+  metrics: Record<string, number>;
 }
 
 export type WireResult<T> = { ok: true; value: T } | { ok: false; error: WireError };

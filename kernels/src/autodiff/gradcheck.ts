@@ -6,12 +6,10 @@ import { asarray } from '../ndarray/creation.ts';
 import { ArgumentError } from '../ndarray/errors.ts';
 import type { ArrayInput, NDArray } from '../ndarray/ndarray.ts';
 import { createRandom, type Random } from '../ndarray/random.ts';
+import { relativeError } from '../numeric/relative-error.ts';
 import { noGrad, type Tensor, tensor, topologicalOrder } from './tensor.ts';
 
-/** The relative error used everywhere in gradlab: |a - b| / max(1e-8, |a| + |b|). */
-export function relativeError(a: number, b: number): number {
-  return Math.abs(a - b) / Math.max(1e-8, Math.abs(a) + Math.abs(b));
-}
+export { relativeError } from '../numeric/relative-error.ts';
 
 /**
  * df/dx by centred differences, one element at a time, in float64. `f` receives a float64 copy

@@ -6,6 +6,10 @@ export interface ResultTest {
   points: number;
   maxPoints: number;
   message: string;
+  /** known-mistake hints (results stored before format version 1 keep them in `message`) */
+  hints?: string[];
+  /** what the learner's console printed during the test */
+  logs?: string[];
 }
 
 export interface ResultLike {
@@ -60,6 +64,19 @@ export function ResultView({
               {formatPoints(test.points)} / {formatPoints(test.maxPoints)})
             </span>
             {test.visibility === 'public' && test.message && !test.passed ? <pre>{test.message}</pre> : null}
+            {test.visibility === 'public' && !test.passed && test.hints?.length ? (
+              <ul className="hints">
+                {test.hints.map((hint) => (
+                  <li key={hint}>Hint: {hint}</li>
+                ))}
+              </ul>
+            ) : null}
+            {test.visibility === 'public' && test.logs?.length ? (
+              <details className="console-output">
+                <summary>Your console output ({test.logs.length} lines)</summary>
+                <pre>{test.logs.join('\n')}</pre>
+              </details>
+            ) : null}
           </li>
         ))}
       </ul>

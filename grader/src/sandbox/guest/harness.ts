@@ -6,7 +6,10 @@
  * Every error is caught and described here as data, so the host never has to touch a guest
  * object: what it receives is a structured-clone copy of what this file builds.
  */
+
+import { ConsoleCapture, LearnerError, runCase, type Scenario, selfCheck } from '../../scenario/realm.ts';
 import type {
+  WireCaseResult,
   WireError,
   WireErrorKind,
   WireExports,
@@ -14,6 +17,7 @@ import type {
   WireOutputLimits,
   WireRef,
   WireResult,
+  WireSelfCheck,
   WireValue,
 } from '../wire.ts';
 import { lockDown } from './lockdown.ts';
@@ -114,14 +118,136 @@ function encodeOutput(value: unknown, path: string, keepKeys?: WireKeep): WireVa
 }
 
 let configured = false;
+let scenario: Scenario | undefined;
+let scenarioFunctions: string[] = [];
+const capture = new ConsoleCapture();
+const FunctionConstructor = Function;
 
-/** Sets the output limits and locks the global down (once, before the learner's module runs). */
-function configure(next: WireOutputLimits, forbidden: string[]): WireResult<null> {
+/** Evaluates the exercise's scenario bundle (CommonJS, `exports.run`, `exports.gradcheck`). */
+function evaluateScenario(code: string): Scenario {
+  const module: { exports: Record<string, unknown> } = { exports: {} };
+  const factory = new FunctionConstructor('exports', 'module', 'require', code) as (
+    e: unknown,
+    m: unknown,
+    r: unknown,
+  ) => void;
+  P.ReflectApply(factory, undefined, [
+    module.exports,
+    module,
+    (name: string) => {
+      throw new P.Error(`the scenario imports "${name}" at run time`);
+    },
+  ]);
+  const run = P.ReflectGet(module.exports, 'run');
+  if (typeof run !== 'function') throw new P.Error('the scenario bundle exports no run function');
+  return module.exports as unknown as Scenario;
+}
+
+/**
+ * Sets the output limits, evaluates the exercise's scenario and locks the global down, once,
+ * before the learner's module runs. The learner's `console` writes into a capture read per case.
+ */
+function configure(
+  next: WireOutputLimits,
+  forbidden: string[],
+  scenarioCode?: string,
+  functions?: string[],
+): WireResult<null> {
   if (configured) return fail(new P.Error('already configured'), 'input');
   configured = true;
   limits = { maxBytes: next.maxBytes, maxDepth: next.maxDepth, maxMessageChars: next.maxMessageChars };
+  try {
+    if (typeof scenarioCode === 'string') {
+      scenario = evaluateScenario(scenarioCode);
+      scenarioFunctions = P.ArrayIsArray(functions) ? functions : [];
+    }
+  } catch (error) {
+    return fail(error, 'input');
+  }
+  P.ReflectDefineProperty(globalThis, 'console', {
+    value: P.ObjectFreeze(capture.console()),
+    writable: false,
+    enumerable: false,
+    configurable: false,
+  });
   lockDown(globalThis, np, NDArrayClass, forbidden);
   return { ok: true, value: null };
+}
+
+/** A failure inside a scenario: the learner export that threw is named in `where`. */
+function scenarioFailure(error: unknown): { ok: false; error: WireError } {
+  if (error instanceof LearnerError) {
+    const failed = fail(error.thrown, 'thrown');
+    return { ok: false, error: { ...failed.error, where: error.exportName } };
+  }
+  return fail(error, 'thrown');
+}
+
+/** Freezes every array of a decoded input tree (no own property can shadow an engine method). */
+function freezeArrays(value: unknown, depth = 0): void {
+  if (value === null || typeof value !== 'object' || depth > 64) return;
+  if (value instanceof (NDArrayClass as new (...args: never[]) => object)) {
+    P.ObjectFreeze(value);
+    return;
+  }
+  const keys = P.ObjectKeys(value);
+  for (let i = 0; i < keys.length; i++) freezeArrays(P.ReflectGet(value, keys[i] as string), depth + 1);
+}
+
+/** Runs one case of the scenario on `inputs` (a record) with the learner's exports. */
+function scenarioCase(inputs: WireValue): WireResult<WireCaseResult> {
+  if (!scenario || moduleExports === undefined)
+    return fail(new P.Error('no scenario or module loaded'), 'input');
+  let decoded: Record<string, unknown>;
+  try {
+    decoded = decodeInput(inputs, 'inputs') as Record<string, unknown>;
+    freezeArrays(decoded);
+  } catch (error) {
+    return fail(error, 'input');
+  }
+  capture.take();
+  let ran: { outputs: Record<string, unknown>; mutations: string[] };
+  try {
+    ran = runCase(scenario, moduleExports, scenarioFunctions, decoded as never);
+  } catch (error) {
+    const failed = scenarioFailure(error);
+    return { ok: false, error: { ...failed.error, logs: capture.take() } };
+  }
+  try {
+    return {
+      ok: true,
+      value: {
+        outputs: encodeOutput(ran.outputs, 'outputs'),
+        mutations: ran.mutations,
+        logs: capture.take(),
+      },
+    };
+  } catch (error) {
+    return fail(error, 'output');
+  }
+}
+
+/** The gradient self-check of the learner's forward against their backward, here in the realm. */
+function scenarioSelfCheck(inputs: WireValue): WireResult<WireSelfCheck> {
+  const check = scenario?.gradcheck;
+  if (!check || moduleExports === undefined) return fail(new P.Error('no gradient check loaded'), 'input');
+  let decoded: Record<string, unknown>;
+  try {
+    decoded = decodeInput(inputs, 'inputs') as Record<string, unknown>;
+  } catch (error) {
+    return fail(error, 'input');
+  }
+  try {
+    const outcome = selfCheck(check, moduleExports, scenarioFunctions, decoded as never);
+    capture.take();
+    return {
+      ok: true,
+      value: { passed: outcome.passed, message: outcome.message, metrics: outcome.metrics },
+    };
+  } catch (error) {
+    capture.take();
+    return scenarioFailure(error);
+  }
 }
 
 /** Runs the learner's module function `(module, exports) => void` and records its exports. */
@@ -248,8 +374,14 @@ function release(id: number): WireResult<null> {
 /** The one function the host holds; `op` selects the operation. */
 export function dispatch(op: string, a?: unknown, b?: unknown, c?: unknown): unknown {
   switch (op) {
-    case 'configure':
-      return configure(a as WireOutputLimits, b as string[]);
+    case 'configure': {
+      const scenarioBundle = c as { code?: string; functions?: string[] } | undefined;
+      return configure(a as WireOutputLimits, b as string[], scenarioBundle?.code, scenarioBundle?.functions);
+    }
+    case 'case':
+      return scenarioCase(a as WireValue);
+    case 'selfcheck':
+      return scenarioSelfCheck(a as WireValue);
     case 'load':
       return load(a);
     case 'call':

@@ -11,10 +11,26 @@ export const np: object = engineNp;
 /** The array class; it is frozen together with `np` (see lockdown.ts). */
 export const NDArrayClass: object = NDArray;
 
-/** Host data to an engine array. The harness owns `data` (a fresh copy), so it is not copied again. */
-export function fromHost(shape: number[], dtype: ArrayDType, data: Float64Array): unknown {
-  if (dtype !== 'float64') throw new TypeError(`inputs of dtype ${dtype} are not supported (float64 only)`);
-  return new NDArray(data, shape);
+/**
+ * Host data to an engine array of the same dtype. The harness owns `data` (a fresh copy): a
+ * float64 array is built on it directly, other dtypes on a converted copy.
+ */
+export function fromHost(shape: number[], dtype: ArrayDType, data: Float64Array): NDArray {
+  switch (dtype) {
+    case 'float64':
+      return new NDArray(data, shape);
+    case 'float32':
+      return new NDArray(Float32Array.from(data), shape);
+    case 'int32':
+      return new NDArray(Int32Array.from(data), shape);
+    case 'bool':
+      return new NDArray(
+        Uint8Array.from(data, (v) => (v ? 1 : 0)),
+        shape,
+      );
+    default:
+      throw new TypeError(`inputs of dtype ${String(dtype)} are not supported`);
+  }
 }
 
 export function isEngineArray(value: unknown): value is NDArray {
