@@ -36,6 +36,9 @@ export function kitPlan(kit: RunKit): TestPlan {
       `this page is out of date (wire format ${kit.wireVersion}, expected ${WIRE_VERSION}): reload it`,
     );
   const expected = kit.cases.map((c) => fromJsonWire(c.expected) as Record<string, unknown>);
+  const mistakes = kit.cases.map((c) =>
+    c.mistakes.map((m) => ({ hint: m.hint, outputs: fromJsonWire(m.outputs) as Record<string, unknown> })),
+  );
   return {
     spec: {
       functions: kit.functions,
@@ -49,7 +52,7 @@ export function kitPlan(kit: RunKit): TestPlan {
       inputs: fromJsonWire(c.inputs) as Inputs,
     })),
     expected: (i) => expected[i] as Record<string, unknown>,
-    hints: () => [],
+    mistakes: (i) => mistakes[i] ?? [],
     ...(kit.gradcheckInputs ? { gradcheckInputs: fromJsonWire(kit.gradcheckInputs) as Inputs } : {}),
   };
 }

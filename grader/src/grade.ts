@@ -1,9 +1,15 @@
 import type { Inputs } from '@gradlab/content';
-import { compareOutput } from './checks/compare.ts';
 import { inputGenerator } from './exercise/inputs.ts';
 import { type HostFunction, type LoadedExercise, loadExercise } from './exercise/load-exercise.ts';
 import { type GradeResult, type GradeStatus, RESULT_VERSION } from './result.ts';
-import { DEFAULT_RTOL, gradeCases, type Realm, statusOf, summarize, type TestPlan } from './run-tests.ts';
+import {
+  gradeCases,
+  type MistakeOutputs,
+  type Realm,
+  statusOf,
+  summarize,
+  type TestPlan,
+} from './run-tests.ts';
 import { createSandbox } from './sandbox/sandbox.ts';
 import type { SandboxLimits, SourceLanguage } from './sandbox/types.ts';
 import { copyInputs, inProcessRealm } from './scenario/in-process-realm.ts';
@@ -48,22 +54,17 @@ function hostOutputs(
   return runCase(hostScenario(exercise), functions, exercise.spec.functions, copyInputs(inputs)).outputs;
 }
 
-/** The hints of the known mistakes whose outputs the given outputs reproduce. */
-function matchingHints(exercise: LoadedExercise, inputs: Inputs, actual: Record<string, unknown>): string[] {
-  const hints: string[] = [];
+/** Each known mistake's outputs on a case (a mistake that cannot run on these inputs has none). */
+export function mistakeOutputs(exercise: LoadedExercise, inputs: Inputs): MistakeOutputs[] {
+  const out: MistakeOutputs[] = [];
   for (const mistake of exercise.mistakes) {
-    let theirs: Record<string, unknown>;
     try {
-      theirs = hostOutputs(exercise, mistake.functions, inputs);
+      out.push({ hint: mistake.hint, outputs: hostOutputs(exercise, mistake.functions, inputs) });
     } catch {
-      continue; // a mistake that cannot run on these inputs (a shape error, say) matches nothing
+      // a shape error, say: this mistake matches nothing on these inputs
     }
-    const same = Object.entries(exercise.spec.outputs).every(
-      ([key, check]) => compareOutput(theirs[key], actual[key], check.rtol ?? DEFAULT_RTOL).ok,
-    );
-    if (same) hints.push(mistake.hint);
   }
-  return hints;
+  return out;
 }
 
 /**
@@ -81,6 +82,7 @@ export function serverPlan(exercise: LoadedExercise, options: { publicOnly?: boo
       inputs: c.inputs(inputGenerator(c.seed)),
     }));
   const expected = new Map<number, Record<string, unknown>>();
+  const mistakes = new Map<number, MistakeOutputs[]>();
   const input = (i: number) => (cases[i] as (typeof cases)[number]).inputs;
   return {
     spec,
@@ -93,7 +95,14 @@ export function serverPlan(exercise: LoadedExercise, options: { publicOnly?: boo
       }
       return outputs;
     },
-    hints: (i, actual) => matchingHints(exercise, input(i), actual),
+    mistakes: (i) => {
+      let outputs = mistakes.get(i);
+      if (!outputs) {
+        outputs = mistakeOutputs(exercise, input(i));
+        mistakes.set(i, outputs);
+      }
+      return outputs;
+    },
     ...(spec.gradcheck
       ? { gradcheckInputs: spec.gradcheck.inputs(inputGenerator(spec.gradcheck.seed)) }
       : {}),

@@ -6,8 +6,8 @@ export type { JsonWire } from './sandbox/wire-json.ts';
 /**
  * What the browser needs to run an exercise's public tests without the server: the public
  * cases' inputs and reference outputs (computed on the server, in the wire format as JSON),
- * and `specCode`, the bundled scenario, the same code the sandbox runs. No reference solution,
- * no hidden case, no known-mistake code.
+ * the known mistakes' outputs on those cases (for hints), and `specCode`, the bundled scenario,
+ * the same code the sandbox runs. No reference solution, no hidden case, no known-mistake code.
  */
 export interface RunKit {
   /** the wire format's version (sandbox/wire-json.ts) */
@@ -21,6 +21,8 @@ export interface RunKit {
     points: number;
     inputs: JsonWire;
     expected: JsonWire;
+    /** the known mistakes' outputs on this public case, so Run shows the same hints as Submit */
+    mistakes: { hint: string; outputs: JsonWire }[];
   }[];
   gradcheckInputs?: JsonWire;
   gradcheckName?: string;

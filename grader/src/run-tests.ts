@@ -28,8 +28,8 @@ export interface TestPlan {
   cases: PlannedCase[];
   /** the reference outputs of case i (same inputs) */
   expected(index: number): Record<string, unknown>;
-  /** the hints of the known mistakes whose outputs `actual` reproduces on case i */
-  hints(index: number, actual: Record<string, unknown>): string[];
+  /** the known mistakes' outputs on case i, for hints */
+  mistakes(index: number): MistakeOutputs[];
   /** inputs of the gradient self-check, when the spec has one */
   gradcheckInputs?: Inputs;
 }
@@ -86,6 +86,28 @@ export function checkOutputs(
   return problems;
 }
 
+/** A known mistake's outputs on one case, with its hint. */
+export interface MistakeOutputs {
+  hint: string;
+  outputs: Record<string, unknown>;
+}
+
+/** The hints of the known mistakes whose outputs `actual` reproduces (Run and Submit alike). */
+export function matchingHints(
+  spec: ScenarioSpec,
+  mistakes: readonly MistakeOutputs[],
+  actual: Record<string, unknown>,
+): string[] {
+  const hints: string[] = [];
+  for (const mistake of mistakes) {
+    const same = Object.entries(spec.outputs).every(
+      ([key, check]) => compareOutput(mistake.outputs[key], actual[key], check.rtol ?? DEFAULT_RTOL).ok,
+    );
+    if (same && !hints.includes(mistake.hint)) hints.push(mistake.hint);
+  }
+  return hints;
+}
+
 /**
  * What a learner may see of a test: a hidden case keeps its verdict, points, message (already
  * free of values) and hints, but not its console lines, which could print hidden inputs.
@@ -140,7 +162,7 @@ export async function gradeCases(plan: TestPlan, realm: Realm): Promise<TestRun>
         tests.push(test(true, 'passed', { metrics, ...logs }));
         continue;
       }
-      const hints = plan.hints(index, outcome.outputs);
+      const hints = matchingHints(spec, plan.mistakes(index), outcome.outputs);
       tests.push(test(false, problems.join('\n'), { metrics, ...(hints.length ? { hints } : {}), ...logs }));
     } catch (error) {
       tests.push(test(false, `the grader could not check this case: ${hostErrorMessage(error)}`, logs));

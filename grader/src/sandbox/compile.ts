@@ -54,7 +54,7 @@ export async function compileLearner(
       write: false,
       format: 'cjs',
       platform: 'neutral',
-      target: 'es2022',
+      target: 'es2020',
       // import() becomes require(), which does not exist in the isolate: a clear ReferenceError.
       supported: { 'dynamic-import': false },
       sourcemap: 'external',

@@ -4,7 +4,8 @@ import type { Monaco } from '@monaco-editor/react';
 let typingsLoaded: Promise<void> | null = null;
 
 /**
- * TypeScript in the editor as the grader compiles it: strict, ES2022, no DOM, learner modules
+ * TypeScript in the editor as the grader compiles it: strict, ES2020 output (the sandbox compiles
+ * learner code to the same target), ES2022 library, no DOM, learner modules
  * emitted as CommonJS for the browser's Run, and the global `np` typed by the declarations that
  * the build generates from the engine's sources (public/monaco/np.d.ts).
  */

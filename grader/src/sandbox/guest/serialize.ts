@@ -142,7 +142,12 @@ export class Serializer {
     for (let i = 0; i < keys.length; i++) {
       const key = P.String(keys[i]);
       this.charge(KEY_BYTES + 2 * key.length, path);
-      const item: unknown = (value as Record<string, unknown>)[key];
+      const descriptor = P.ObjectGetOwnPropertyDescriptor(value, key);
+      if (descriptor && (P.ObjectHasOwn(descriptor, 'get') || P.ObjectHasOwn(descriptor, 'set')))
+        throw new OutputError(
+          `${path}.${key} is a getter or setter; return plain data (compute the value first)`,
+        );
+      const item: unknown = descriptor && P.ObjectHasOwn(descriptor, 'value') ? descriptor.value : undefined;
       const encoded = shouldKeep(key, item)
         ? this.keep(item)
         : this.encode(item, `${path}.${key}`, depth + 1);

@@ -1,5 +1,5 @@
 // category: top-level await
 // expect: compile_error
-// message: line 4, column 1: Top-level await is currently not supported
+// message: line 4, column 1: Top-level await is not available
 await new Promise(() => {});
 export function run() {}

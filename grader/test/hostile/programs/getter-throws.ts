@@ -1,6 +1,6 @@
 // category: objects with throwing getters
 // expect: runtime_error
-// message: invalid output: nope
+// message: invalid output: .* is a getter or setter
 export function run() {
   return {
     get out(): never {
