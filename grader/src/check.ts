@@ -39,6 +39,17 @@ export async function checkExercise(id: string): Promise<CheckProblem[]> {
     throw error;
   }
   const problems: CheckProblem[] = [];
+  // Points are the cases' (spec.ts); the statement's frontmatter repeats the total for pages
+  // that do not load specs, so the two must agree.
+  const casePoints = exercise.spec.cases.reduce((sum, c) => sum + c.points, 0);
+  if (exercise.meta.points !== casePoints) {
+    const statement = exercise.starterFile.replace(/starter\.ts$/, 'exercise.mdx');
+    problems.push({
+      file: statement,
+      line: lineOf(statement, /^points:/),
+      message: `frontmatter says points: ${exercise.meta.points}, but the cases in spec.ts add up to ${casePoints}`,
+    });
+  }
   const grade = (file: string) =>
     gradeSubmission({ exerciseId: id, code: fs.readFileSync(file, 'utf8'), language: 'ts' });
 

@@ -136,4 +136,18 @@ describe('gradlab check', () => {
       fs.rmSync(file);
     }
   });
+
+  it('reports frontmatter points that disagree with the cases, as file:line', async () => {
+    const file = path.join(path.dirname(sources.specFile), 'exercise.mdx');
+    const original = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, original.replace(/^points: 10$/m, 'points: 12'));
+    try {
+      const problems = await checkExercise('affine-layer');
+      expect(problems.map((p) => `${path.basename(p.file)}:${p.line}: ${p.message}`)).toEqual([
+        'exercise.mdx:4: frontmatter says points: 12, but the cases in spec.ts add up to 10',
+      ]);
+    } finally {
+      fs.writeFileSync(file, original);
+    }
+  });
 });
