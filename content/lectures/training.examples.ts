@@ -27,6 +27,31 @@ export function batchnormBackward(dY: Mat, xhat: Mat, gamma: Vec, sd: Vec) {
   return { dX, dgamma, dbeta };
 }
 
+/**
+ * The batchnorm backward pass taken one node of the graph at a time (dxhat -> dvar -> dmean -> dX),
+ * the way the lecture derives it; it must agree with the compact formula.
+ */
+export function batchnormBackwardStaged(dY: Mat, X: Mat, gamma: Vec, mu: Vec, variance: Vec) {
+  const n = dY.length;
+  const dxhat = map(dY, (g, _i, j) => g * get(gamma, j));
+  const centred = map(X, (v, _i, j) => v - get(mu, j));
+  const dvar = sumRows(zip(dxhat, centred, (a, c) => a * c)).map(
+    (v, j) => v * -0.5 * (get(variance, j) + eps) ** -1.5,
+  );
+  const sumCentred = sumRows(centred);
+  const dmean = sumRows(dxhat).map(
+    (v, j) => -v / Math.sqrt(get(variance, j) + eps) + (get(dvar, j) * -2 * get(sumCentred, j)) / n,
+  );
+  const dX = map(
+    dxhat,
+    (g, i, j) =>
+      g / Math.sqrt(get(variance, j) + eps) +
+      (get(dvar, j) * 2 * get(centred[i] ?? [], j)) / n +
+      get(dmean, j) / n,
+  );
+  return { dxhat, dvar, dmean, dX };
+}
+
 export const batchnorm = (() => {
   const X = [
     [1, 2, -1],
@@ -47,7 +72,8 @@ export const batchnorm = (() => {
   const momentum = 0.9;
   const runningMean = [0, 0, 0];
   const updatedRunningMean = runningMean.map((r, j) => momentum * r + (1 - momentum) * get(fwd.mu, j));
-  return { X, gamma, beta, dY, ...fwd, ...back, momentum, updatedRunningMean, eps };
+  const staged = batchnormBackwardStaged(dY, X, gamma, fwd.mu, fwd.variance);
+  return { X, gamma, beta, dY, ...fwd, ...back, staged, momentum, updatedRunningMean, eps };
 })();
 
 export function layernormForward(X: Mat) {

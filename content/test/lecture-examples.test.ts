@@ -133,6 +133,10 @@ describe('lecture 3: optimization', () => {
     expect(opt.adamFirstStep.corrected).toBeCloseTo(1, 6);
     expect(opt.adamFirstStep.uncorrected).toBeCloseTo(0.1 / Math.sqrt(0.001), 4);
   });
+  it("Newton's gradient is still above rounding level after four steps and zero after five", () => {
+    expect(Math.abs(opt.newton.grads[4] ?? 0)).toBeGreaterThan(1e-12);
+    expect(Math.abs(opt.newton.grads[5] ?? 1)).toBeLessThan(1e-15);
+  });
   it("Newton's method reaches f'(w) = 0 and a minimum", () => {
     const w = opt.newton.iterates.at(-1) ?? 0;
     expect(Math.abs(opt.newton.df(w))).toBeLessThan(1e-12);
@@ -261,6 +265,14 @@ describe('lecture 6: training', () => {
       expect(mu).toBeCloseTo(0, 12);
       expect(v).toBeCloseTo(1, 4);
     }
+  });
+  it('the staged batchnorm backward (dxhat, dvar, dmean, dX) equals the compact formula', () => {
+    expectClose(bn.staged.dX, bn.dX, 1e-10);
+    // dmean has no variance term: deviations from the mean sum to zero
+    bn.staged.dmean.forEach((v, j) => {
+      const direct = -bn.staged.dxhat.reduce((s, r) => s + get(r, j), 0) / get(bn.sd, j);
+      expect(v).toBeCloseTo(direct, 10);
+    });
   });
   it('the compact batchnorm backward matches numeric gradients', () => {
     const L = (X: Mat) =>
@@ -394,6 +406,22 @@ describe('lecture 9: attention', () => {
       });
     });
     expectClose(at.small.out, at.small.weights, 1e-14); // V is the identity
+  });
+  it('the softmax Jacobian matches a numeric derivative and its VJP matches dp J', () => {
+    const J = at.jacobian.J;
+    const s = at.jacobian.s;
+    const h = 1e-6;
+    s.forEach((_v, j) => {
+      const up = mm.softmax(s.map((v, k) => (k === j ? v + h : v)));
+      const down = mm.softmax(s.map((v, k) => (k === j ? v - h : v)));
+      up.forEach((u, i) => {
+        expect(get2(J, i, j)).toBeCloseTo((u - get(down, i)) / (2 * h), 8);
+      });
+    });
+    for (const row of J) expect(row.reduce((a, v) => a + v, 0)).toBeCloseTo(0, 14);
+    expectClose(at.jacobian.ds, mm.matmul([at.jacobian.dp], J)[0] ?? [], 1e-12);
+    expect(at.jacobian.largestSaturated).toBeLessThan(1e-3);
+    expect(at.jacobian.largestScaled).toBeGreaterThan(0.1);
   });
   it('attention is permutation-equivariant without positions', () => {
     const perm = [2, 0, 1];
