@@ -16,7 +16,7 @@ async function lectureLinks(page: Page): Promise<{ name: string; href: string }[
 test('every lecture renders its math without errors and passes axe', async ({ page, guard }) => {
   test.setTimeout(120_000);
   const lectures = await lectureLinks(page);
-  expect(lectures.length).toBeGreaterThanOrEqual(9);
+  expect(lectures.length).toBeGreaterThanOrEqual(11);
   for (const { name, href } of lectures) {
     await page.goto(href);
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
