@@ -83,3 +83,27 @@ export const cost = (() => {
 
 /** Check-yourself numbers: multi-head attention with d_model = 256 and 4 heads. */
 export const quiz = { dModel: 256, heads: 4, dk: 256 / 4, params: 4 * (256 * 256 + 256) };
+
+/** The softmax Jacobian J = diag(p) - p p^T, for one row of the example and for a saturated row. */
+export function softmaxJacobian(p: number[]): Mat {
+  return p.map((pi, i) => p.map((pj, j) => (i === j ? pi : 0) - pi * pj));
+}
+
+export const jacobian = (() => {
+  const s = small.scores[0] ?? [];
+  const p = small.weights[0] ?? [];
+  const J = softmaxJacobian(p);
+  // a vector-Jacobian product: ds = dp J = p * (dp - dp.p), without building J
+  const dp = [1, 0, -1];
+  const dotp = dp.reduce((acc, v, i) => acc + v * get(p, i), 0);
+  const ds = p.map((pi, i) => pi * (get(dp, i) - dotp));
+  const raw = randn(1, 8, 99)[0] ?? [];
+  const saturated = softmaxRows([raw.map((v) => v * Math.sqrt(512))])[0] ?? [];
+  const largestSaturated = Math.max(...softmaxJacobian(saturated).flat().map(Math.abs));
+  const largestScaled = Math.max(
+    ...softmaxJacobian(softmaxRows([raw])[0] ?? [])
+      .flat()
+      .map(Math.abs),
+  );
+  return { s, p, J, dp, ds, largestSaturated, largestScaled };
+})();

@@ -146,12 +146,12 @@ export const mlp = (() => {
     const H = map(Z, (v) => Math.max(0, v));
     const Yhat = affineForward(H, w2, c2);
     const diff = sub(Yhat, t);
-    const loss = mean(diff.map((r) => get(r, 0) ** 2));
+    const loss = mean(diff.map((r) => 0.5 * get(r, 0) ** 2)); // the course's MSE keeps the 1/2
     return { Z, H, Yhat, diff, loss };
   };
   const fwd = forward(W1, b1, W2, b2);
   const n = X.length;
-  const dYhat = scale(fwd.diff, 2 / n); // the 1/N of the mean lives here, in the loss
+  const dYhat = scale(fwd.diff, 1 / n); // the 1/N of the mean lives here, in the loss; the 1/2 cancels the 2
   const back2 = affineBackward(fwd.H, W2, dYhat);
   const dZ = zip(back2.dX, fwd.Z, (g, z) => (z > 0 ? g : 0)); // ReLU'(0) = 0
   const back1 = affineBackward(X, W1, dZ);

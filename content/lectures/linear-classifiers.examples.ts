@@ -92,3 +92,34 @@ export const bce = (() => {
 })();
 
 export const ex = compute();
+
+/**
+ * L1 versus L2 as regression losses: the best constant prediction for targets with one outlier.
+ * The 1/2 mean squared error is minimised by the mean, the mean absolute error by the median.
+ */
+export const robust = (() => {
+  const t = [1, 2, 3, 4, 100];
+  const sorted = [...t].sort((a, b) => a - b);
+  const median = get(sorted, Math.floor(sorted.length / 2));
+  const l2 = (c: number) => mean(t.map((v) => 0.5 * (c - v) ** 2));
+  const l1 = (c: number) => mean(t.map((v) => Math.abs(c - v)));
+  const dl2 = (c: number) => mean(t.map((v) => c - v));
+  const dl1 = (c: number) => mean(t.map((v) => Math.sign(c - v)));
+  const m = mean(t);
+  const clean = t.slice(0, 4);
+  // how much of the L2 gradient at the median comes from the outlier alone
+  const c = median;
+  return {
+    t,
+    mean: m,
+    median,
+    l2,
+    l1,
+    cleanMean: mean(clean),
+    l2AtMean: l2(m),
+    l1AtMedian: l1(median),
+    dl2AtMedian: dl2(c),
+    dl2Outlier: (c - get(t, 4)) / t.length,
+    dl1AtMedian: dl1(c),
+  };
+})();

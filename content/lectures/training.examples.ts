@@ -27,6 +27,31 @@ export function batchnormBackward(dY: Mat, xhat: Mat, gamma: Vec, sd: Vec) {
   return { dX, dgamma, dbeta };
 }
 
+/**
+ * The batchnorm backward pass taken one node of the graph at a time (dxhat -> dvar -> dmean -> dX),
+ * the way the lecture derives it; it must agree with the compact formula.
+ */
+export function batchnormBackwardStaged(dY: Mat, X: Mat, gamma: Vec, mu: Vec, variance: Vec) {
+  const n = dY.length;
+  const dxhat = map(dY, (g, _i, j) => g * get(gamma, j));
+  const centred = map(X, (v, _i, j) => v - get(mu, j));
+  const dvar = sumRows(zip(dxhat, centred, (a, c) => a * c)).map(
+    (v, j) => v * -0.5 * (get(variance, j) + eps) ** -1.5,
+  );
+  const sumCentred = sumRows(centred);
+  const dmean = sumRows(dxhat).map(
+    (v, j) => -v / Math.sqrt(get(variance, j) + eps) + (get(dvar, j) * -2 * get(sumCentred, j)) / n,
+  );
+  const dX = map(
+    dxhat,
+    (g, i, j) =>
+      g / Math.sqrt(get(variance, j) + eps) +
+      (get(dvar, j) * 2 * get(centred[i] ?? [], j)) / n +
+      get(dmean, j) / n,
+  );
+  return { dxhat, dvar, dmean, dX };
+}
+
 export const batchnorm = (() => {
   const X = [
     [1, 2, -1],
@@ -47,7 +72,8 @@ export const batchnorm = (() => {
   const momentum = 0.9;
   const runningMean = [0, 0, 0];
   const updatedRunningMean = runningMean.map((r, j) => momentum * r + (1 - momentum) * get(fwd.mu, j));
-  return { X, gamma, beta, dY, ...fwd, ...back, momentum, updatedRunningMean, eps };
+  const staged = batchnormBackwardStaged(dY, X, gamma, fwd.mu, fwd.variance);
+  return { X, gamma, beta, dY, ...fwd, ...back, staged, momentum, updatedRunningMean, eps };
 })();
 
 export function layernormForward(X: Mat) {
@@ -132,4 +158,73 @@ export const search = (() => {
     distinctRandom: new Set(random.map((r) => r[0])).size,
     random,
   };
+})();
+
+/** Splitting a data set: sizes of an 80/10/10 split and of 5-fold cross-validation. */
+export const splits = (() => {
+  const n = 10000;
+  const train = Math.round(0.8 * n);
+  const val = Math.round(0.1 * n);
+  const k = 5;
+  return { n, train, val, test: n - train - val, k, foldSize: n / k, foldTrain: n - n / k };
+})();
+
+/** Precision, recall, F1 and accuracy from labels and predictions (1 = positive). */
+export function confusion(labels: number[], preds: number[]) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let tn = 0;
+  labels.forEach((y, i) => {
+    const p = get(preds, i);
+    if (y === 1 && p === 1) tp++;
+    else if (y === 0 && p === 1) fp++;
+    else if (y === 1 && p === 0) fn++;
+    else tn++;
+  });
+  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { tp, fp, fn, tn, precision, recall, f1, accuracy: (tp + tn) / labels.length };
+}
+
+/**
+ * A screening test on 1000 people of whom 50 are ill: a classifier's confusion matrix, next to the
+ * classifier that always says "healthy"; then a sweep of the decision threshold on random scores.
+ */
+export const imbalance = (() => {
+  const n = 1000;
+  const positives = 50;
+  const labels = Array.from({ length: n }, (_, i) => (i < positives ? 1 : 0));
+  // the classifier finds 40 of the 50 ill people and raises 40 false alarms among the healthy
+  const preds = labels.map((y, i) => (y === 1 ? (i < 40 ? 1 : 0) : i < positives + 40 ? 1 : 0));
+  const model = confusion(labels, preds);
+  const allNegative = confusion(
+    labels,
+    labels.map(() => 0),
+  );
+  const weights = [n / (2 * (n - positives)), n / (2 * positives)];
+  const noise = randn(n, 1, 123);
+  const scores = labels.map((y, i) => (y === 1 ? 1.5 : -1) + get(noise[i] ?? [], 0));
+  const thresholds = [-1, 0, 1, 2];
+  const sweep = thresholds.map((th) => {
+    const c = confusion(
+      labels,
+      scores.map((s) => (s >= th ? 1 : 0)),
+    );
+    return [th, c.precision, c.recall, c.f1];
+  });
+  return { n, positives, model, allNegative, weights, sweep };
+})();
+
+/** Check-yourself: 30 of 40 positives found, 20 false alarms among 960 negatives. */
+export const quizConfusion = (() => {
+  const labels = Array.from({ length: 1000 }, (_, i) => (i < 40 ? 1 : 0));
+  const preds = labels.map((y, i) => (y === 1 ? (i < 30 ? 1 : 0) : i < 60 ? 1 : 0));
+  const model = confusion(labels, preds);
+  const allNegative = confusion(
+    labels,
+    labels.map(() => 0),
+  );
+  return { ...model, baseline: allNegative.accuracy };
 })();

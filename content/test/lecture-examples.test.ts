@@ -6,8 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import * as ai from '../lectures/activations-initialization.examples.ts';
 import * as at from '../lectures/attention-transformers.examples.ts';
+import * as ae from '../lectures/autoencoders-generative.examples.ts';
 import * as bp from '../lectures/backpropagation.examples.ts';
 import * as cnn from '../lectures/convolutional-networks.examples.ts';
+import * as dp from '../lectures/dense-prediction-transfer.examples.ts';
 import * as mm from '../lectures/examples/_math.ts';
 import { add, get, get2, type Mat, map, randn, sumAll, zip } from '../lectures/examples/_math.ts';
 import { knownExerciseIds } from '../lectures/examples/exercise-ids.ts';
@@ -132,6 +134,10 @@ describe('lecture 3: optimization', () => {
   it("Adam's first corrected step has size lr, the uncorrected one about 3.16 lr", () => {
     expect(opt.adamFirstStep.corrected).toBeCloseTo(1, 6);
     expect(opt.adamFirstStep.uncorrected).toBeCloseTo(0.1 / Math.sqrt(0.001), 4);
+  });
+  it("Newton's gradient is still above rounding level after four steps and zero after five", () => {
+    expect(Math.abs(opt.newton.grads[4] ?? 0)).toBeGreaterThan(1e-12);
+    expect(Math.abs(opt.newton.grads[5] ?? 1)).toBeLessThan(1e-15);
   });
   it("Newton's method reaches f'(w) = 0 and a minimum", () => {
     const w = opt.newton.iterates.at(-1) ?? 0;
@@ -261,6 +267,14 @@ describe('lecture 6: training', () => {
       expect(mu).toBeCloseTo(0, 12);
       expect(v).toBeCloseTo(1, 4);
     }
+  });
+  it('the staged batchnorm backward (dxhat, dvar, dmean, dX) equals the compact formula', () => {
+    expectClose(bn.staged.dX, bn.dX, 1e-10);
+    // dmean has no variance term: deviations from the mean sum to zero
+    bn.staged.dmean.forEach((v, j) => {
+      const direct = -bn.staged.dxhat.reduce((s, r) => s + get(r, j), 0) / get(bn.sd, j);
+      expect(v).toBeCloseTo(direct, 10);
+    });
   });
   it('the compact batchnorm backward matches numeric gradients', () => {
     const L = (X: Mat) =>
@@ -395,6 +409,22 @@ describe('lecture 9: attention', () => {
     });
     expectClose(at.small.out, at.small.weights, 1e-14); // V is the identity
   });
+  it('the softmax Jacobian matches a numeric derivative and its VJP matches dp J', () => {
+    const J = at.jacobian.J;
+    const s = at.jacobian.s;
+    const h = 1e-6;
+    s.forEach((_v, j) => {
+      const up = mm.softmax(s.map((v, k) => (k === j ? v + h : v)));
+      const down = mm.softmax(s.map((v, k) => (k === j ? v - h : v)));
+      up.forEach((u, i) => {
+        expect(get2(J, i, j)).toBeCloseTo((u - get(down, i)) / (2 * h), 8);
+      });
+    });
+    for (const row of J) expect(row.reduce((a, v) => a + v, 0)).toBeCloseTo(0, 14);
+    expectClose(at.jacobian.ds, mm.matmul([at.jacobian.dp], J)[0] ?? [], 1e-12);
+    expect(at.jacobian.largestSaturated).toBeLessThan(1e-3);
+    expect(at.jacobian.largestScaled).toBeGreaterThan(0.1);
+  });
   it('attention is permutation-equivariant without positions', () => {
     const perm = [2, 0, 1];
     const P = (m: Mat) => perm.map((i) => m[i] ?? []);
@@ -412,6 +442,181 @@ describe('lecture 9: attention', () => {
     expect(at.pe[0]).toEqual([0, 1, 0, 1]);
     expect(at.counts.attn).toBe(4 * (512 * 512 + 512));
     expect(at.counts.block).toBe(at.counts.attn + at.counts.ffn + at.counts.norms);
+  });
+});
+
+describe('lecture 10: transfer learning and dense prediction', () => {
+  it('the transposed-convolution size formula matches the scattered output, and undoes the conv formula', () => {
+    for (let input = 1; input <= 6; input++)
+      for (let k = 1; k <= 4; k++)
+        for (let s = 1; s <= 3; s++)
+          for (let p = 0; p <= 1; p++) {
+            const size = dp.transposedOutputSize(input, k, s, p);
+            if (size <= 0) continue;
+            const x = randn(input, input, input * 100 + k * 10 + s);
+            const y = dp.transposedConv2d(x, randn(k, k, 5), s, p);
+            expect(y.length, `I=${input} k=${k} s=${s} p=${p}`).toBe(size);
+            if (size >= k) expect(cnn.outputSize(size, k, s, p)).toBe(input);
+          }
+    for (const c of dp.transposedSizes)
+      expect(c.output).toBe(dp.transposedOutputSize(c.input, c.kernel, c.stride, c.pad));
+    expect(dp.quiz.output).toBe(16);
+  });
+  it('the transposed convolution is the adjoint of the convolution: <conv(x), y> = <x, convT(y)>', () => {
+    for (const [n, k, s, p] of [
+      [5, 3, 2, 0],
+      [6, 4, 2, 1],
+      [7, 3, 1, 1],
+      [8, 2, 2, 0],
+    ] as const) {
+      const x = randn(n, n, n + k);
+      const w = randn(k, k, 2 * n + s);
+      const cx = cnn.conv2d(x, w, s, p);
+      const y = randn(cx.length, cx.length, 3 * n + p);
+      const lhs = sumAll(zip(cx, y, (a, b) => a * b));
+      const ty = dp.transposedConv2d(y, w, s, p);
+      const rhs = sumAll(zip(x, ty, (a, b) => a * b));
+      expect(lhs).toBeCloseTo(rhs, 10);
+    }
+  });
+  it('the bilinear kernel interpolates: the cropped result is the bilinear upsampling of x', () => {
+    expect(dp.transposed.cropped).toEqual([
+      [1, 1.5, 2],
+      [2, 2.5, 3],
+      [3, 3.5, 4],
+    ]);
+    expect(dp.transposed.out.length).toBe(dp.transposed.size);
+  });
+  it('unpooling puts each value where the maximum was', () => {
+    const { x, pooled, decoder, unpooled } = dp.unpooling;
+    expect(sumAll(unpooled)).toBeCloseTo(sumAll(decoder), 14);
+    unpooled.forEach((row, a) => {
+      row.forEach((v, b) => {
+        if (v !== 0) expect(get2(x, a, b)).toBe(get2(pooled, Math.floor(a / 2), Math.floor(b / 2)));
+      });
+    });
+  });
+  it('segmentation: per-pixel distributions, the loss and the IoU recounted', () => {
+    const sg = dp.segmentation;
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 3; j++) {
+        const col = sg.probs.map((p) => get2(p, i, j));
+        expect(col.reduce((a, v) => a + v, 0)).toBeCloseTo(1, 12);
+        expect(get2(sg.pred, i, j)).toBe(col.indexOf(Math.max(...col)));
+      }
+    const losses = sg.labels.flatMap((row, i) => row.map((y, j) => -Math.log(get2(sg.probs[y] ?? [], i, j))));
+    expect(sg.loss).toBeCloseTo(losses.reduce((a, v) => a + v, 0) / 9, 12);
+    expect(sg.pixelAccuracy).toBeCloseTo(8 / 9, 12);
+    expect(sg.iou).toEqual([1, 3 / 4, 2 / 3]);
+  });
+  it('FC as convolution, U-Net shapes and transfer counts', () => {
+    expect(dp.fcAsConv.fcWeights).toBe(dp.fcAsConv.convWeights);
+    expect(dp.fcAsConv.outMap).toBe(6);
+    expect(dp.unet.rows.at(-1)?.[1]).toBe('5 × 64 × 64');
+    expect(dp.unet.rows.find((r) => r[0].startsWith('concatenate enc2'))?.[1]).toBe('256 × 32 × 32');
+    const t = dp.transfer;
+    expect(t.backbone).toBe(3 * 3 * (3 * 32 + 32 * 64 + 64 * 128) + 32 + 64 + 128);
+    expect(t.fullTrainable).toBe(t.backbone + t.newHead);
+    expect(t.newHead).toBe(1290);
+    expect(dp.quiz.oneByOneParams).toBe(5 * 30 + 30);
+  });
+});
+
+describe('lecture 11: autoencoders and generative models', () => {
+  it('the linear autoencoder gradient matches a numeric gradient', () => {
+    const { X, We, Wd } = ae.linearAe;
+    const W1 = randn(2, 1, 8);
+    const W2 = randn(1, 2, 9);
+    const g = ae.linearAeGrad(X, X, W1, W2);
+    expectClose(
+      g.dWe,
+      numericGrad((w) => ae.linearAeLoss(X, X, w, W2).loss, W1),
+    );
+    expectClose(
+      g.dWd,
+      numericGrad((w) => ae.linearAeLoss(X, X, W1, w).loss, W2),
+    );
+    expect(We.length).toBe(2);
+    expect(Wd[0]?.length).toBe(2);
+  });
+  it('the trained linear autoencoder reaches the PCA optimum along the principal direction', () => {
+    const a = ae.linearAe;
+    expect(Math.abs(a.finalLoss - a.pcaLoss)).toBeLessThan(1e-9);
+    expect(Math.abs(get(a.direction, 0) - 0.8)).toBeLessThan(0.05);
+    expect(Math.abs(get(a.direction, 1) - 0.6)).toBeLessThan(0.05);
+    expect(a.rows.map((r) => get(r, 1))).toEqual([...a.rows.map((r) => get(r, 1))].sort((x, y) => y - x));
+  });
+  it('the denoising autoencoder beats the plain one, which beats doing nothing', () => {
+    const d = ae.denoising;
+    expect(d.daeError).toBeLessThan(d.plainError);
+    expect(d.plainError).toBeLessThan(d.noisyError);
+  });
+  it('the KL term matches a numeric integral, and its gradients numeric derivatives', () => {
+    const v = ae.vae;
+    v.mu.forEach((mu, k) => {
+      const sigma = get(v.sigma, k);
+      // KL(q || p) = integral of q log(q / p), by the midpoint rule
+      const q = (x: number) =>
+        Math.exp(-((x - mu) ** 2) / (2 * sigma * sigma)) / (sigma * Math.sqrt(2 * Math.PI));
+      const p = (x: number) => Math.exp(-(x * x) / 2) / Math.sqrt(2 * Math.PI);
+      let integral = 0;
+      const h = 1e-3;
+      for (let x = mu - 12 * sigma; x < mu + 12 * sigma; x += h) {
+        const m = x + h / 2;
+        integral += q(m) * Math.log(q(m) / p(m)) * h;
+      }
+      expect(get(v.klPerDim, k)).toBeCloseTo(integral, 6);
+      const e = 1e-6;
+      const kl = (m: number, s: number) => ae.klTerm(m, s).kl;
+      expect(get(v.dKlDmu, k)).toBeCloseTo((kl(mu + e, sigma) - kl(mu - e, sigma)) / (2 * e), 7);
+      expect(get(v.dKlDsigma, k)).toBeCloseTo((kl(mu, sigma + e) - kl(mu, sigma - e)) / (2 * e), 7);
+      expect(get(v.z, k)).toBeCloseTo(mu + sigma * get(v.eps, k), 14);
+    });
+    expect(v.kl).toBeCloseTo(
+      v.klPerDim.reduce((a, b) => a + b, 0),
+      14,
+    );
+    expect(ae.quiz.kl).toBeCloseTo(0.5 * (1 + 0.5 - Math.log(0.5) - 1), 14);
+  });
+  it('GAN: the generator gradients match numeric derivatives and the equilibrium value is -log 4', () => {
+    const sig = (a: number) => 1 / (1 + Math.exp(-a));
+    const h = 1e-6;
+    for (const [d, sat, nonSat] of ae.gan.rows as [number, number, number][]) {
+      const a = Math.log(d / (1 - d));
+      expect(sat).toBeCloseTo((Math.log(1 - sig(a + h)) - Math.log(1 - sig(a - h))) / (2 * h), 6);
+      expect(nonSat).toBeCloseTo((-Math.log(sig(a + h)) + Math.log(sig(a - h))) / (2 * h), 6);
+    }
+    expect(ae.gan.equilibrium).toBeCloseTo(-Math.log(4), 14);
+    expect(ae.gan.lossD).toBeGreaterThan(0);
+  });
+});
+
+describe('ML practice: losses, splits and metrics', () => {
+  it('the mean minimises the L2 loss and the median the L1 loss', () => {
+    const r = lc.robust;
+    for (const d of [-0.5, -0.01, 0.01, 0.5]) {
+      expect(r.l2(r.mean + d)).toBeGreaterThan(r.l2(r.mean));
+      expect(r.l1(r.median + d)).toBeGreaterThan(r.l1(r.median));
+    }
+    expect(r.dl1AtMedian).toBe(0);
+    expect(r.dl2AtMedian).toBeCloseTo(r.median - r.mean, 12);
+  });
+  it('confusion-matrix metrics and class weights', () => {
+    const m = tr.imbalance.model;
+    expect(m.tp + m.fp + m.fn + m.tn).toBe(tr.imbalance.n);
+    expect([m.tp, m.fp, m.fn, m.tn]).toEqual([40, 40, 10, 910]);
+    expect(m.precision).toBe(0.5);
+    expect(m.recall).toBe(0.8);
+    expect(m.f1).toBeCloseTo(2 / (1 / 0.5 + 1 / 0.8), 14);
+    expect(tr.imbalance.allNegative.accuracy).toBe(m.accuracy);
+    // weighted, both classes carry the same total weight
+    const [w0, w1] = tr.imbalance.weights as [number, number];
+    expect(w0 * (tr.imbalance.n - tr.imbalance.positives)).toBeCloseTo(w1 * tr.imbalance.positives, 10);
+    const recalls = tr.imbalance.sweep.map((r) => get(r, 2));
+    expect(recalls).toEqual([...recalls].sort((a, b) => b - a));
+    const q = tr.quizConfusion;
+    expect([q.precision, q.recall, q.accuracy, q.baseline]).toEqual([0.6, 0.75, 0.97, 0.96]);
+    expect(tr.splits.train + tr.splits.val + tr.splits.test).toBe(tr.splits.n);
   });
 });
 
