@@ -24,29 +24,59 @@ function firstFailure(result: GradeResult): string {
   return failed ? `"${failed.name}": ${failed.message.split('\n')[0]}` : '';
 }
 
+/** What `gradlab check` found out about one exercise. */
+export interface CheckReport {
+  id: string;
+  problems: CheckProblem[];
+  /** absent when the folder does not load */
+  reference?: { score: number; maxScore: number; status: string };
+  starter?: { score: number; maxScore: number; status: string };
+  mistakes: { name: string; score: number; maxScore: number; hintFired: boolean }[];
+  cases: { public: number; hidden: number };
+}
+
+/** Markers an author must replace (left by `gradlab new`). */
+const AUTHOR_TODO = /TODO\(author\)/;
+
 /**
  * Proves an exercise folder: the spec validates, the reference solution gets full marks in the
- * sandbox (and passes its own gradient check), the starter does not, and every known mistake
- * loses points and triggers its hint.
+ * sandbox (and passes its own gradient check), the starter does not, every known mistake
+ * loses points and triggers its hint, and no `TODO(author)` marker is left.
  */
 export async function checkExercise(id: string): Promise<CheckProblem[]> {
+  return (await checkExerciseReport(id)).problems;
+}
+
+export async function checkExerciseReport(id: string): Promise<CheckReport> {
+  const report: CheckReport = { id, problems: [], mistakes: [], cases: { public: 0, hidden: 0 } };
   let exercise: LoadedExercise;
   try {
     exercise = loadExercise(id);
   } catch (error) {
-    if (error instanceof ContentError)
-      return [{ file: error.file, line: error.line ?? 1, message: error.detail }];
+    if (error instanceof ContentError) {
+      report.problems.push({ file: error.file, line: error.line ?? 1, message: error.detail });
+      return report;
+    }
     throw error;
   }
-  const problems: CheckProblem[] = [];
+  const problems = report.problems;
+  report.cases = {
+    public: exercise.spec.cases.filter((c) => c.visibility === 'public').length,
+    hidden: exercise.spec.cases.filter((c) => c.visibility === 'hidden').length,
+  };
+  const statementFile = exercise.starterFile.replace(/starter\.ts$/, 'exercise.mdx');
+  const authored = [statementFile, exercise.specFile, exercise.solutionFile, exercise.starterFile];
+  for (const file of [...authored, ...exercise.mistakes.map((m) => m.file)]) {
+    if (AUTHOR_TODO.test(fs.readFileSync(file, 'utf8')))
+      problems.push({ file, line: lineOf(file, AUTHOR_TODO), message: 'a TODO(author) is left to fill in' });
+  }
   // Points are the cases' (spec.ts); the statement's frontmatter repeats the total for pages
   // that do not load specs, so the two must agree.
   const casePoints = exercise.spec.cases.reduce((sum, c) => sum + c.points, 0);
   if (exercise.meta.points !== casePoints) {
-    const statement = exercise.starterFile.replace(/starter\.ts$/, 'exercise.mdx');
     problems.push({
-      file: statement,
-      line: lineOf(statement, /^points:/),
+      file: statementFile,
+      line: lineOf(statementFile, /^points:/),
       message: `frontmatter says points: ${exercise.meta.points}, but the cases in spec.ts add up to ${casePoints}`,
     });
   }
@@ -54,6 +84,7 @@ export async function checkExercise(id: string): Promise<CheckProblem[]> {
     gradeSubmission({ exerciseId: id, code: fs.readFileSync(file, 'utf8'), language: 'ts' });
 
   const reference = await grade(exercise.solutionFile);
+  report.reference = { score: reference.score, maxScore: reference.maxScore, status: reference.status };
   if (reference.status !== 'graded' || reference.score !== reference.maxScore) {
     problems.push({
       file: exercise.solutionFile,
@@ -69,6 +100,7 @@ export async function checkExercise(id: string): Promise<CheckProblem[]> {
   }
 
   const starter = await grade(exercise.starterFile);
+  report.starter = { score: starter.score, maxScore: starter.maxScore, status: starter.status };
   if (starter.status === 'graded' && starter.score === starter.maxScore) {
     problems.push({ file: exercise.starterFile, line: 1, message: 'the starter already gets full marks' });
   }
@@ -76,6 +108,8 @@ export async function checkExercise(id: string): Promise<CheckProblem[]> {
   for (const mistake of exercise.mistakes) {
     const result = await gradeHostFunctions(exercise, mistake.functions);
     const line = lineOf(mistake.file, /\bhint\b/);
+    const hintFired = result.tests.some((t) => t.hints?.includes(mistake.hint));
+    report.mistakes.push({ name: mistake.name, score: result.score, maxScore: result.maxScore, hintFired });
     if (result.score === result.maxScore) {
       problems.push({
         file: mistake.file,
@@ -83,7 +117,7 @@ export async function checkExercise(id: string): Promise<CheckProblem[]> {
         message: 'this known mistake loses no points: no case tells it apart',
       });
     }
-    if (!result.tests.some((t) => t.hints?.includes(mistake.hint))) {
+    if (!hintFired) {
       problems.push({
         file: mistake.file,
         line,
@@ -91,13 +125,29 @@ export async function checkExercise(id: string): Promise<CheckProblem[]> {
       });
     }
   }
-  return problems;
+  return report;
 }
 
 /** Checks the given exercises, or all of them. */
-export async function checkExercises(ids?: string[]): Promise<Map<string, CheckProblem[]>> {
+export async function checkExercises(ids?: string[]): Promise<Map<string, CheckReport>> {
   const all = ids && ids.length > 0 ? ids : listExercises().map((e) => e.id);
-  const results = new Map<string, CheckProblem[]>();
-  for (const id of all) results.set(id, await checkExercise(id));
+  const results = new Map<string, CheckReport>();
+  for (const id of all) results.set(id, await checkExerciseReport(id));
   return results;
+}
+
+/** One line per exercise: its scores, cases and known mistakes, as `gradlab check` prints them. */
+export function formatCheckReport(report: CheckReport): string {
+  const ok = report.problems.length === 0 ? 'ok  ' : 'FAIL';
+  if (!report.reference || !report.starter) return `${ok} ${report.id}: does not load`;
+  const score = (r: { score: number; maxScore: number; status: string }) =>
+    `${r.score}/${r.maxScore}${r.status === 'graded' ? '' : ` (${r.status})`}`;
+  const mistakes = report.mistakes
+    .map((m) => `${m.name} ${m.score}/${m.maxScore}${m.hintFired ? ' hint fired' : ' HINT NOT FIRED'}`)
+    .join(', ');
+  return [
+    `${ok} ${report.id}: reference ${score(report.reference)}, starter ${score(report.starter)}`,
+    `${report.cases.public + report.cases.hidden} cases (${report.cases.public} public, ${report.cases.hidden} hidden)`,
+    `mistakes: ${mistakes || 'none'}`,
+  ].join(' · ');
 }

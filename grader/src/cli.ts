@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkExercises } from './check.ts';
+import { checkExercises, formatCheckReport } from './check.ts';
 import { createGraderPool } from './process-pool.ts';
 import { formatReport, toGradescope } from './report.ts';
+import { ScaffoldError, scaffoldExercise } from './scaffold.ts';
 
 const usage = `usage:
   gradlab grade <exercise-id> <file> [--json] [--public-only] [--format text|json|gradescope] [--output <file>]
-  gradlab check [<exercise-id>...]`;
+  gradlab check [<exercise-id>...]
+  gradlab new <exercise-id> [--lecture <slug>]`;
 
 function fail(message: string, code = 2): never {
   console.error(`gradlab: ${message}`);
@@ -60,20 +62,43 @@ async function grade(args: string[]): Promise<number> {
 async function check(ids: string[]): Promise<number> {
   const results = await checkExercises(ids);
   let problems = 0;
-  for (const [id, list] of results) {
-    if (list.length === 0) console.log(`ok   ${id}`);
-    else console.log(`FAIL ${id}`);
-    for (const p of list) console.log(`${path.relative(process.cwd(), p.file)}:${p.line}: ${p.message}`);
-    problems += list.length;
+  for (const report of results.values()) {
+    console.log(formatCheckReport(report));
+    for (const p of report.problems)
+      console.log(`${path.relative(process.cwd(), p.file)}:${p.line}: ${p.message}`);
+    problems += report.problems.length;
   }
   if (results.size === 0) console.log('no exercises found');
   return problems > 0 ? 1 : 0;
+}
+
+function scaffold(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { lecture: { type: 'string' } },
+  });
+  const [id] = positionals;
+  if (!id || positionals.length > 1) fail(`new takes one exercise id\n${usage}`);
+  let created: ReturnType<typeof scaffoldExercise>;
+  try {
+    created = scaffoldExercise(id, values.lecture === undefined ? {} : { lecture: values.lecture });
+  } catch (error) {
+    if (error instanceof ScaffoldError) fail(error.message);
+    throw error;
+  }
+  console.log(`created ${path.relative(process.cwd(), created.dir)}/:`);
+  for (const file of created.files) console.log(`  ${path.relative(created.dir, file)}`);
+  console.log('next:');
+  for (const [i, step] of created.next.entries()) console.log(`  ${i + 1}. ${step}`);
+  return 0;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'grade') return grade(rest);
   if (command === 'check') return check(rest);
+  if (command === 'new') return scaffold(rest);
   if (command === undefined || command === '--help' || command === '-h') {
     console.log(usage);
     return command === undefined ? 2 : 0;

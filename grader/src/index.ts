@@ -1,5 +1,12 @@
 // @gradlab/grader: grading of learner code in a sandbox against the reference engine.
-export { type CheckProblem, checkExercise, checkExercises } from './check.ts';
+export {
+  type CheckProblem,
+  type CheckReport,
+  checkExercise,
+  checkExerciseReport,
+  checkExercises,
+  formatCheckReport,
+} from './check.ts';
 export { compareOutput, relativeError } from './checks/compare.ts';
 export { type KnownMistake, type LoadedExercise, loadExercise } from './exercise/load-exercise.ts';
 export {

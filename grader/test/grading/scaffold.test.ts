@@ -1,0 +1,62 @@
+/**
+ * `gradlab new` then `gradlab check`: the scaffold is refused while a TODO(author) is left and
+ * proven once they are filled in (here: removed), in a content folder of its own.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { contentRoot } from '@gradlab/content';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkExerciseReport } from '../../src/check.ts';
+import { ScaffoldError, scaffoldExercise } from '../../src/scaffold.ts';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gradlab-content-'));
+const real = contentRoot();
+fs.mkdirSync(path.join(root, 'lectures'));
+fs.mkdirSync(path.join(root, 'exercises'));
+fs.copyFileSync(path.join(real, 'package.json'), path.join(root, 'package.json'));
+fs.copyFileSync(path.join(real, 'lectures', 'training.mdx'), path.join(root, 'lectures', 'training.mdx'));
+const previous = process.env.GRADLAB_CONTENT_DIR;
+process.env.GRADLAB_CONTENT_DIR = root;
+
+afterAll(() => {
+  if (previous === undefined) delete process.env.GRADLAB_CONTENT_DIR;
+  else process.env.GRADLAB_CONTENT_DIR = previous;
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe('gradlab new', () => {
+  it('scaffolds a folder that check proves once the TODO(author) markers are filled in', async () => {
+    const created = scaffoldExercise('scaled-square', { lecture: 'training' });
+    expect(created.files.map((f) => path.relative(created.dir, f)).sort()).toEqual([
+      'exercise.mdx',
+      'mistakes/missing-factor.ts',
+      'solution.ts',
+      'spec.ts',
+      'starter.ts',
+    ]);
+    const before = await checkExerciseReport('scaled-square');
+    expect(before.problems.map((p) => `${path.basename(p.file)}: ${p.message}`).sort()).toEqual([
+      'exercise.mdx: a TODO(author) is left to fill in',
+      'missing-factor.ts: a TODO(author) is left to fill in',
+      'solution.ts: a TODO(author) is left to fill in',
+      'spec.ts: a TODO(author) is left to fill in',
+    ]);
+    for (const file of created.files)
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/TODO\(author\):? ?/g, ''));
+    const after = await checkExerciseReport('scaled-square');
+    expect(after.problems).toEqual([]);
+    expect(after.reference).toEqual({ score: 10, maxScore: 10, status: 'graded' });
+    expect(after.cases).toEqual({ public: 2, hidden: 3 });
+    expect(after.mistakes).toEqual([{ name: 'missing-factor', score: 2, maxScore: 10, hintFired: true }]);
+  }, 60_000);
+
+  it('refuses a bad id, an unknown lecture and an existing folder', () => {
+    expect(() => scaffoldExercise('Bad Id')).toThrow(ScaffoldError);
+    expect(() => scaffoldExercise('fine-id', { lecture: 'no-such-lecture' })).toThrow(
+      /no lecture "no-such-lecture"/,
+    );
+    scaffoldExercise('twice');
+    expect(() => scaffoldExercise('twice')).toThrow(/exists already/);
+  });
+});
