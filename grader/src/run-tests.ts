@@ -92,18 +92,25 @@ export interface MistakeOutputs {
   outputs: Record<string, unknown>;
 }
 
-/** The hints of the known mistakes whose outputs `actual` reproduces (Run and Submit alike). */
+/**
+ * The hints of the known mistakes whose outputs `actual` reproduces (Run and Submit alike). A
+ * mistake that gives the reference's own outputs on this case says nothing about a failure here
+ * (the failure is elsewhere, an input changed in place, say): its hint is not shown.
+ */
 export function matchingHints(
   spec: ScenarioSpec,
   mistakes: readonly MistakeOutputs[],
   actual: Record<string, unknown>,
+  expected: Record<string, unknown>,
 ): string[] {
+  const matches = (outputs: Record<string, unknown>, other: Record<string, unknown>) =>
+    Object.entries(spec.outputs).every(
+      ([key, check]) => compareOutput(outputs[key], other[key], check.rtol ?? DEFAULT_RTOL).ok,
+    );
   const hints: string[] = [];
   for (const mistake of mistakes) {
-    const same = Object.entries(spec.outputs).every(
-      ([key, check]) => compareOutput(mistake.outputs[key], actual[key], check.rtol ?? DEFAULT_RTOL).ok,
-    );
-    if (same && !hints.includes(mistake.hint)) hints.push(mistake.hint);
+    if (matches(mistake.outputs, expected)) continue;
+    if (matches(mistake.outputs, actual) && !hints.includes(mistake.hint)) hints.push(mistake.hint);
   }
   return hints;
 }
@@ -154,15 +161,16 @@ export async function gradeCases(plan: TestPlan, realm: Realm): Promise<TestRun>
     const logs = outcome.logs.length > 0 ? { logs: outcome.logs } : {};
     try {
       const metrics: Record<string, number> = {};
+      const expected = plan.expected(index);
       const problems = [
-        ...checkOutputs(spec, plan.expected(index), outcome.outputs, c.visibility === 'hidden', metrics),
+        ...checkOutputs(spec, expected, outcome.outputs, c.visibility === 'hidden', metrics),
         ...outcome.mutations,
       ];
       if (problems.length === 0) {
         tests.push(test(true, 'passed', { metrics, ...logs }));
         continue;
       }
-      const hints = matchingHints(spec, plan.mistakes(index), outcome.outputs);
+      const hints = matchingHints(spec, plan.mistakes(index), outcome.outputs, expected);
       tests.push(test(false, problems.join('\n'), { metrics, ...(hints.length ? { hints } : {}), ...logs }));
     } catch (error) {
       tests.push(test(false, `the grader could not check this case: ${hostErrorMessage(error)}`, logs));

@@ -73,6 +73,7 @@ export function compareOutput(expected: unknown, actual: unknown, rtol: number):
   let worstAt = -1;
   for (let i = 0; i < e.length; i++) {
     const got = a[i] as number;
+    if (Object.is(e[i], got)) continue; // equal, NaN and infinities included
     if (!Number.isFinite(got) && Number.isFinite(e[i] as number)) {
       const at = unravel(i, expected.shape);
       return fail(
