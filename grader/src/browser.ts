@@ -37,7 +37,11 @@ export function kitPlan(kit: RunKit): TestPlan {
     );
   const expected = kit.cases.map((c) => fromJsonWire(c.expected) as Record<string, unknown>);
   const mistakes = kit.cases.map((c) =>
-    c.mistakes.map((m) => ({ hint: m.hint, outputs: fromJsonWire(m.outputs) as Record<string, unknown> })),
+    c.mistakes.map((m) => ({
+      hint: m.hint,
+      outputs: fromJsonWire(m.outputs) as Record<string, unknown>,
+      mutates: m.mutates,
+    })),
   );
   return {
     spec: {

@@ -45,13 +45,18 @@ export function hostScenario(exercise: LoadedExercise): Scenario {
   };
 }
 
+/** What the reference (or a known mistake's functions) does on a case's inputs. */
+function hostRun(exercise: LoadedExercise, functions: Record<string, HostFunction>, inputs: Inputs) {
+  return runCase(hostScenario(exercise), functions, exercise.spec.functions, copyInputs(inputs));
+}
+
 /** The outputs of the reference (or a known mistake's functions) on a case's inputs. */
 function hostOutputs(
   exercise: LoadedExercise,
   functions: Record<string, HostFunction>,
   inputs: Inputs,
 ): Record<string, unknown> {
-  return runCase(hostScenario(exercise), functions, exercise.spec.functions, copyInputs(inputs)).outputs;
+  return hostRun(exercise, functions, inputs).outputs;
 }
 
 /** Each known mistake's outputs on a case (a mistake that cannot run on these inputs has none). */
@@ -59,7 +64,8 @@ export function mistakeOutputs(exercise: LoadedExercise, inputs: Inputs): Mistak
   const out: MistakeOutputs[] = [];
   for (const mistake of exercise.mistakes) {
     try {
-      out.push({ hint: mistake.hint, outputs: hostOutputs(exercise, mistake.functions, inputs) });
+      const ran = hostRun(exercise, mistake.functions, inputs);
+      out.push({ hint: mistake.hint, outputs: ran.outputs, mutates: ran.mutations.length > 0 });
     } catch {
       // a shape error, say: this mistake matches nothing on these inputs
     }

@@ -14,9 +14,11 @@ async function buildKit(exerciseId: string): Promise<RunKit> {
     points: c.points,
     inputs: toJsonWire(c.inputs, `${c.name}: inputs`),
     expected: toJsonWire(plan.expected(i), `${c.name}: expected outputs`),
-    mistakes: plan
-      .mistakes(i)
-      .map((m) => ({ hint: m.hint, outputs: toJsonWire(m.outputs, `${c.name}: a mistake`) })),
+    mistakes: plan.mistakes(i).map((m) => ({
+      hint: m.hint,
+      outputs: toJsonWire(m.outputs, `${c.name}: a mistake`),
+      mutates: m.mutates,
+    })),
   }));
   return {
     wireVersion: WIRE_VERSION,

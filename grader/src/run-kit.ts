@@ -22,7 +22,7 @@ export interface RunKit {
     inputs: JsonWire;
     expected: JsonWire;
     /** the known mistakes' outputs on this public case, so Run shows the same hints as Submit */
-    mistakes: { hint: string; outputs: JsonWire }[];
+    mistakes: { hint: string; outputs: JsonWire; mutates: boolean }[];
   }[];
   gradcheckInputs?: JsonWire;
   gradcheckName?: string;

@@ -90,18 +90,21 @@ export function checkOutputs(
 export interface MistakeOutputs {
   hint: string;
   outputs: Record<string, unknown>;
+  /** whether the mistake changes its inputs in place on this case */
+  mutates: boolean;
 }
 
 /**
  * The hints of the known mistakes whose outputs `actual` reproduces (Run and Submit alike). A
- * mistake that gives the reference's own outputs on this case says nothing about a failure here
- * (the failure is elsewhere, an input changed in place, say): its hint is not shown.
+ * mistake that gives the reference's own outputs on this case explains a failure here only if
+ * both it and the learner changed inputs in place; otherwise its hint is not shown.
  */
 export function matchingHints(
   spec: ScenarioSpec,
   mistakes: readonly MistakeOutputs[],
   actual: Record<string, unknown>,
   expected: Record<string, unknown>,
+  learnerMutated: boolean,
 ): string[] {
   const matches = (outputs: Record<string, unknown>, other: Record<string, unknown>) =>
     Object.entries(spec.outputs).every(
@@ -109,7 +112,7 @@ export function matchingHints(
     );
   const hints: string[] = [];
   for (const mistake of mistakes) {
-    if (matches(mistake.outputs, expected)) continue;
+    if (matches(mistake.outputs, expected) && !(mistake.mutates && learnerMutated)) continue;
     if (matches(mistake.outputs, actual) && !hints.includes(mistake.hint)) hints.push(mistake.hint);
   }
   return hints;
@@ -170,7 +173,8 @@ export async function gradeCases(plan: TestPlan, realm: Realm): Promise<TestRun>
         tests.push(test(true, 'passed', { metrics, ...logs }));
         continue;
       }
-      const hints = matchingHints(spec, plan.mistakes(index), outcome.outputs, expected);
+      const mutated = outcome.mutations.length > 0;
+      const hints = matchingHints(spec, plan.mistakes(index), outcome.outputs, expected, mutated);
       tests.push(test(false, problems.join('\n'), { metrics, ...(hints.length ? { hints } : {}), ...logs }));
     } catch (error) {
       tests.push(test(false, `the grader could not check this case: ${hostErrorMessage(error)}`, logs));
