@@ -39,7 +39,7 @@ export async function compileLearner(
   language: SourceLanguage,
   options: { filename?: string; maxSourceChars: number },
 ): Promise<CompileOutcome> {
-  const filename = options.filename ?? (language === 'ts' ? 'solution.ts' : 'solution.js');
+  const filename = options.filename ?? (language === 'ts' ? 'your-code.ts' : 'your-code.js');
   if (source.length > options.maxSourceChars)
     return {
       ok: false,

@@ -27,7 +27,7 @@ export interface SandboxOptions {
   code: string;
   language: SourceLanguage;
   limits?: Partial<SandboxLimits>;
-  /** The name learners see in messages and stack traces; default `solution.ts` / `solution.js`. */
+  /** The name learners see in messages and stack traces; default `your-code.ts` / `your-code.js`. */
   filename?: string;
   /** `np` functions this exercise forbids (e.g. `['einsum']`); calling one throws a clear error. */
   forbidden?: readonly string[];

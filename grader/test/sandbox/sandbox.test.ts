@@ -149,10 +149,10 @@ describe('calling', () => {
     expect(result.failure).toMatchObject({ status: 'runtime_error', fatal: false });
     expect(result.failure.message).toBe('TypeError: bad n: 4 (line 19, column 11)');
     expect(result.failure.stack.split('\n')).toEqual([
-      '    at nested (solution.ts:19:11)',
-      '    at solution.ts:21:24',
+      '    at nested (your-code.ts:19:11)',
+      '    at your-code.ts:21:24',
       '    at Array.map (<anonymous>)',
-      '    at fails (solution.ts:21:14)',
+      '    at fails (your-code.ts:21:14)',
     ]);
     expect(result.failure.stack).not.toMatch(/gradlab-guest|learner\.js/);
     const again = await s.call('affineForward', [arr([1, 1]), arr([1, 1]), arr([1])], { keep: ['cache'] });
