@@ -68,7 +68,8 @@ export function kitPlan(kit: RunKit): TestPlan {
 export async function runInBrowser(kit: RunKit, learnerJs: string): Promise<GradeResult> {
   const started = performance.now();
   const plan = kitPlan(kit);
-  const scenario = evaluateCommonJs(kit.specCode, {}) as unknown as Scenario;
+  // the scenario sees the whole engine, as in the sandbox (only the learner's np has forbidden functions)
+  const scenario = evaluateCommonJs(kit.specCode, { np }) as unknown as Scenario;
   const capture = new ConsoleCapture();
   let learner: Record<string, unknown>;
   try {
