@@ -38,11 +38,21 @@ export class LearnerError extends Error {
 
 const ordinals = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
 
-/** "affineForward changed its second argument in place; work on a copy" */
-export function mutationMessage(functionName: string, argumentIndex: number): string {
+/**
+ * "affineForward changed its second argument in place; work on a copy", or with the path of an
+ * array inside an argument: "sgdMomentum changed config.velocity (its third argument) in place".
+ */
+export function mutationMessage(functionName: string, argumentIndex: number, path = ''): string {
   const ordinal = ordinals[argumentIndex] ?? `#${argumentIndex + 1}`;
-  return `${functionName} changed its ${ordinal} argument in place; work on a copy`;
+  return path
+    ? `${functionName} changed ${path} (its ${ordinal} argument) in place; work on a copy`
+    : `${functionName} changed its ${ordinal} argument in place; work on a copy`;
 }
+
+const { getPrototypeOf, ownKeys } = Reflect;
+const { getOwnPropertyDescriptor } = Object;
+const ObjectPrototype = Object.prototype;
+const isArrayList = Array.isArray;
 
 function snapshot(array: NDArray): Float64Array {
   return Float64Array.from(readValues(array));
@@ -64,11 +74,36 @@ export class ArrayWatch {
   private readonly seen = new Set<NDArray>();
 
   observe(functionName: string, args: readonly unknown[]): void {
-    for (let i = 0; i < args.length; i++) {
-      const arg = args[i];
-      if (!isNDArray(arg) || this.seen.has(arg)) continue;
-      this.seen.add(arg);
-      this.watched.push({ array: arg, before: snapshot(arg), message: mutationMessage(functionName, i) });
+    for (let i = 0; i < args.length; i++) this.visit(functionName, i, args[i], '', 0);
+  }
+
+  /** Watches an array, or the arrays inside a list or plain object (an optimizer's config). */
+  private visit(functionName: string, index: number, value: unknown, path: string, depth: number): void {
+    if (isNDArray(value)) {
+      if (this.seen.has(value)) return;
+      this.seen.add(value);
+      this.watched.push({
+        array: value,
+        before: snapshot(value),
+        message: mutationMessage(functionName, index, path),
+      });
+      return;
+    }
+    if (value === null || typeof value !== 'object' || depth >= 4) return;
+    if (isArrayList(value)) {
+      for (let i = 0; i < value.length && i < 64; i++)
+        this.visit(functionName, index, value[i], `${path}[${i}]`, depth + 1);
+      return;
+    }
+    const proto = getPrototypeOf(value);
+    if (proto !== ObjectPrototype && proto !== null) return; // a learner's class instance: theirs
+    const keys = ownKeys(value);
+    for (let k = 0; k < keys.length && k < 64; k++) {
+      const key = keys[k];
+      if (typeof key !== 'string') continue;
+      const descriptor = getOwnPropertyDescriptor(value, key);
+      if (!descriptor || !('value' in descriptor)) continue; // never run a getter
+      this.visit(functionName, index, descriptor.value, path ? `${path}.${key}` : key, depth + 1);
     }
   }
 

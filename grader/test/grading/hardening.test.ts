@@ -110,3 +110,24 @@ describe('host work reading outputs is charged to the grading', () => {
     }
   });
 });
+
+describe('the realm watches arrays nested in arguments', () => {
+  it('names an array inside a config object changed in place', async () => {
+    const { runCase } = await import('../../src/scenario/realm.ts');
+    const { np } = await import('@gradlab/kernels');
+    const scenario = {
+      run: (
+        fns: Record<string, (...args: unknown[]) => Record<string, unknown>>,
+        inputs: Record<string, unknown>,
+      ) => fns.step?.(inputs.w, { learningRate: 0.1, velocity: inputs.v }) ?? {},
+    };
+    const exports = {
+      step: (w: { multiply(n: number): unknown }, config: { velocity: { data: Float64Array } }) => {
+        config.velocity.data[0] = 42;
+        return { nextW: w.multiply(2) };
+      },
+    };
+    const ran = runCase(scenario as never, exports, ['step'], { w: np.ones([2]), v: np.zeros([2]) } as never);
+    expect(ran.mutations).toEqual(['step changed velocity (its second argument) in place; work on a copy']);
+  });
+});
