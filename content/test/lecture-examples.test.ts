@@ -12,13 +12,12 @@ import * as cnn from '../lectures/convolutional-networks.examples.ts';
 import * as dp from '../lectures/dense-prediction-transfer.examples.ts';
 import * as mm from '../lectures/examples/_math.ts';
 import { add, get, get2, type Mat, map, randn, sumAll, zip } from '../lectures/examples/_math.ts';
-import { knownExerciseIds } from '../lectures/examples/exercise-ids.ts';
 import * as lc from '../lectures/linear-classifiers.examples.ts';
 import * as opt from '../lectures/optimization.examples.ts';
 import * as rnn from '../lectures/recurrent-networks.examples.ts';
 import * as reg from '../lectures/regularization.examples.ts';
 import * as tr from '../lectures/training.examples.ts';
-import { listLectures } from '../src/index.ts';
+import { listExercises, listLectures, readExerciseMeta } from '../src/index.ts';
 
 /** Centred-difference gradient of a scalar function of a matrix. */
 function numericGrad(f: (m: Mat) => number, m: Mat, h = 1e-6): Mat {
@@ -645,9 +644,9 @@ describe('the examples toolkit (engine-backed array operations)', () => {
 });
 
 describe('lecture frontmatter links', () => {
-  it('relatedExercises use only known exercise ids, and prerequisites name earlier lectures', () => {
+  it('relatedExercises name existing exercises, and prerequisites name earlier lectures', () => {
     const lectures = listLectures();
-    const known: readonly string[] = knownExerciseIds;
+    const known = listExercises().map((e) => e.id);
     const seen = new Set<string>();
     for (const lecture of lectures) {
       for (const id of lecture.relatedExercises) expect(known, `${lecture.slug}: ${id}`).toContain(id);
@@ -655,6 +654,14 @@ describe('lecture frontmatter links', () => {
       seen.add(lecture.slug);
     }
     expect(lectures.map((l) => l.order)).toEqual(lectures.map((_, i) => i + 1));
+  });
+  it('every exercise names an existing lecture, and that lecture lists it among its exercises', () => {
+    const lectures = new Map(listLectures().map((l) => [l.slug, l]));
+    for (const { id } of listExercises()) {
+      const { lecture } = readExerciseMeta(id).meta;
+      expect(lectures.has(lecture), `${id}: no lecture "${lecture}"`).toBe(true);
+      expect(lectures.get(lecture)?.relatedExercises, `${lecture} should list ${id}`).toContain(id);
+    }
   });
   it('quiz answers computed in the example files', () => {
     expect(opt.quiz.maxLr).toBe(0.02);
