@@ -17,6 +17,9 @@ function dataDir(): string {
   return path.dirname(path.resolve(sqliteFile(databaseUrl()) ?? defaultDatabaseFile));
 }
 
+/** Sign-in and sign-up attempts per client address and minute (GRADLAB_AUTH_RATE_LIMIT, default 30). */
+const authAttemptsPerMinute = Number(process.env.GRADLAB_AUTH_RATE_LIMIT ?? 30);
+
 /** Per-account backoff on wrong passwords (the per-address limit is `rateLimit` below). */
 const signInThrottle = createSignInThrottle();
 
@@ -114,8 +117,8 @@ export const auth = betterAuth({
     window: 60,
     max: 300,
     customRules: {
-      '/sign-in/email': { window: 60, max: 30 },
-      '/sign-up/email': { window: 60, max: 30 },
+      '/sign-in/email': { window: 60, max: authAttemptsPerMinute },
+      '/sign-up/email': { window: 60, max: authAttemptsPerMinute },
       '/reset-password': { window: 60, max: 10 },
     },
   },
