@@ -1,6 +1,7 @@
 // The site's production server: Next.js's request handler behind a plain Node HTTP server, so
 // that the client's address comes from the connection (see server/client-address.mjs) and not
-// from a header the client controls. `node server.mjs [-p PORT]`; PORT and HOSTNAME work too.
+// from a header the client controls. `node server.mjs [-p PORT]`; PORT works too, and
+// GRADLAB_HOST binds one interface (default: all).
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,7 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
 // The auth configuration trusts the origins the site is served on (localhost and 127.0.0.1 on
 // this port): it reads the port from here.
 process.env.PORT = String(port);
-const hostname = process.env.HOSTNAME || undefined;
+const hostname = process.env.GRADLAB_HOST || undefined;
 
 let trusted;
 try {

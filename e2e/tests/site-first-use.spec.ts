@@ -239,6 +239,7 @@ test.describe('navigation (item 13)', () => {
     // The link works once.
     const again = await other.request.post('/api/auth/reset-password', {
       data: { newPassword: 'yet-another-password', token: new URL(link).searchParams.get('token') },
+      headers: { origin: baseURL ?? '' },
     });
     expect(again.status()).toBe(400);
     await fresh.close();
