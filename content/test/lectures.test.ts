@@ -44,7 +44,11 @@ describe('lecture frontmatter', () => {
 });
 
 describe('the course folder', () => {
-  it('lists lectures in order, each compiling with KaTeX display math', async () => {
+  // Nine esbuild compilations: seconds alone, far more while turbo runs the other packages' tests
+  // on the same two cores.
+  it('lists lectures in order, each compiling with KaTeX display math and MathML', {
+    timeout: 120_000,
+  }, async () => {
     const lectures = listLectures();
     expect(lectures.length).toBeGreaterThan(0);
     expect(lectures.map((l) => l.order)).toEqual([...lectures.map((l) => l.order)].sort((a, b) => a - b));
@@ -52,6 +56,9 @@ describe('the course folder', () => {
       const { code } = await compileLecture(lecture.slug);
       expect(code).toContain('katex-display');
       expect(code).not.toContain('katex-error');
+      // MathML beside the HTML, for screen readers (the HTML is aria-hidden)
+      expect(code).toContain('katex-mathml');
+      expect(code).toContain('application/x-tex');
     }
   });
 });
