@@ -73,7 +73,9 @@ test.describe('the editor and drafts', () => {
     await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled({ timeout: 20_000 });
     await replaceCode(page, `${starter}\n// typed right before signing out\n`);
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }),
+    ).toBeVisible();
     await signIn(page, { email, password: 'correct-horse-battery' });
     await page.goto('/exercises/affine-layer');
     await expect(page.getByTestId('editor')).toContainText('typed right before signing out', {
