@@ -71,11 +71,24 @@ test.describe('the editor and drafts', () => {
     const email = await signUp(page, 'Quick Leaver');
     await page.goto('/exercises/affine-layer');
     await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled({ timeout: 20_000 });
+    // What reaches the server, in order: the draft must be saved before the session ends.
+    const events: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/auth/sign-out')) events.push('sign-out');
+    });
+    page.on('response', async (r) => {
+      if (r.request().method() === 'PUT' && r.url().endsWith('/draft')) {
+        const marked = (r.request().postData() ?? '').includes('typed right before signing out');
+        events.push(`draft ${r.status()}${marked ? ' marked' : ''}`);
+      }
+    });
     await replaceCode(page, `${starter}\n// typed right before signing out\n`);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(
       page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }),
     ).toBeVisible();
+    expect(events.indexOf('draft 200 marked'), events.join(', ')).toBeGreaterThanOrEqual(0);
+    expect(events.indexOf('draft 200 marked'), events.join(', ')).toBeLessThan(events.indexOf('sign-out'));
     await signIn(page, { email, password: 'correct-horse-battery' });
     await page.goto('/exercises/affine-layer');
     await expect(page.getByTestId('editor')).toContainText('typed right before signing out', {
