@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { authRateLimit } from './fixtures/site.ts';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -42,6 +43,8 @@ export default defineConfig({
       DATABASE_URL: databaseUrl,
       NEXT_TELEMETRY_DISABLED: '1',
       NODE_OPTIONS: '--no-node-snapshot',
+      // The whole suite signs up and in from one address; site-security.spec.ts probes the limit.
+      GRADLAB_AUTH_RATE_LIMIT: String(authRateLimit),
       ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
     },
     stdout: 'ignore',

@@ -78,7 +78,7 @@ export async function compileLecture(slug: string): Promise<CompiledLecture> {
         options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkMath];
         options.rehypePlugins = [
           ...(options.rehypePlugins ?? []),
-          [rehypeKatex, { strict: 'error', throwOnError: true, output: 'html' }],
+          [rehypeKatex, { strict: 'error', throwOnError: true, output: 'htmlAndMathml' }],
         ];
         return options;
       },

@@ -51,12 +51,15 @@ describe('the course folder', () => {
   });
   // one test per lecture: each compile runs esbuild and KaTeX, slow when the machine is busy
   it.each(listLectures().map((l) => l.slug))(
-    '%s compiles with KaTeX display math',
-    { timeout: 60_000 },
+    '%s compiles with KaTeX display math and MathML',
+    { timeout: 120_000 },
     async (slug) => {
       const { code } = await compileLecture(slug);
       expect(code).toContain('katex-display');
       expect(code).not.toContain('katex-error');
+      // MathML beside the HTML, for screen readers (the HTML is aria-hidden)
+      expect(code).toContain('katex-mathml');
+      expect(code).toContain('application/x-tex');
     },
   );
 });

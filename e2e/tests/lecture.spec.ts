@@ -26,7 +26,9 @@ test('home page lists the course and opens a lecture with rendered math', async 
 test('an unknown lecture is a 404', async ({ page, guard }) => {
   const response = await page.goto('/lectures/no-such-lecture');
   expect(response?.status()).toBe(404);
-  await expect(page.getByText('could not be found')).toBeVisible();
+  // the site's own 404 page (issue 14), not the framework's bare default
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Back to the course' })).toBeVisible();
   // The 404 of the document itself is expected here, and only that one.
   const expected = (m: string) =>
     m.includes('404') && (m.includes('no-such-lecture') || !m.startsWith('HTTP'));

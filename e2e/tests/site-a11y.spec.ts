@@ -31,6 +31,29 @@ test.describe('accessibility', () => {
     expect(await seriousViolations(page), 'submission page').toEqual([]);
   });
 
+  test('formulas are read out: MathML beside KaTeX\u2019s HTML, with a name for each formula', async ({
+    page,
+    guard,
+  }) => {
+    void guard;
+    test.setTimeout(60_000);
+    const formulaNames = async (): Promise<string[]> => {
+      const formulas = page.locator('.katex');
+      expect(await formulas.count()).toBeGreaterThan(0);
+      const names: string[] = [];
+      for (const i of [0, 1, 2]) names.push(await formulas.nth(i).ariaSnapshot());
+      return names;
+    };
+    await page.goto('/lectures/backpropagation');
+    expect(await seriousViolations(page), 'lecture').toEqual([]);
+    for (const name of await formulaNames()) expect(name).toMatch(/^- math: \S/);
+    await expect(page.getByRole('math').first()).toBeAttached();
+    await signUp(page);
+    await page.goto('/exercises/affine-layer');
+    await expect(page.getByTestId('editor').locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
+    for (const name of await formulaNames()) expect(name).toMatch(/^- math: \S/);
+  });
+
   test('instructor pages have no serious or critical axe violations', async ({ page, guard }) => {
     void guard;
     test.setTimeout(60_000);

@@ -45,7 +45,11 @@ test.describe('instructors', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^gradlab-gradebook-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = fs.readFileSync(await download.path(), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('name,email,affine-layer,total');
+    // UTF-8 with a byte order mark (spreadsheets then read non-ASCII names right), exercise
+    // titles, and the maximum points under them.
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFname,email,The affine layer,total');
+    expect(csv.split('\r\n')[1]).toBe('max points,,10,10');
     expect(csv).toContain(`Grace Student,${email},10,10\r\n`);
     const response = await page.request.get('/api/instructor/gradebook');
     expect(response.headers()['content-type']).toBe('text/csv; charset=utf-8');

@@ -42,7 +42,7 @@ test('a server start grades the submissions left queued or running', async () =>
       },
     });
 
-    server = spawn(path.join(repoRoot, 'node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
+    server = spawn(process.execPath, ['server.mjs', '-p', String(port)], {
       cwd: path.join(repoRoot, 'apps', 'web'),
       env: {
         ...process.env,

@@ -1,19 +1,50 @@
 import 'server-only';
-import { hashPassword, verifyPassword } from '@gradlab/prisma';
+import path from 'node:path';
+import { databaseUrl, defaultDatabaseFile, hashPassword, sqliteFile, verifyPassword } from '@gradlab/prisma';
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
+import { resolveAuthSecret } from './auth-secret.ts';
 import { db } from './db.ts';
+import { siteOrigins } from './origins.ts';
+import { createSignInThrottle } from './sign-in-throttle.ts';
+import { emailSchema, isWellFormed, nameSchema } from './text-limits.ts';
 
-function authSecret(): string {
-  const secret = process.env.BETTER_AUTH_SECRET;
-  if (secret) return secret;
-  if (process.env.NODE_ENV === 'production' && process.env.GRADLAB_REQUIRE_SECRET === '1') {
-    throw new Error('BETTER_AUTH_SECRET must be set');
+/** The data folder: GRADLAB_DATA_DIR, else the SQLite database's folder (`data/` by default). */
+function dataDir(): string {
+  if (process.env.GRADLAB_DATA_DIR) return process.env.GRADLAB_DATA_DIR;
+  return path.dirname(path.resolve(sqliteFile(databaseUrl()) ?? defaultDatabaseFile));
+}
+
+/** Sign-in and sign-up attempts per client address and minute (GRADLAB_AUTH_RATE_LIMIT, default 30). */
+const authAttemptsPerMinute = Number(process.env.GRADLAB_AUTH_RATE_LIMIT ?? 30);
+
+/** Per-account backoff on wrong passwords (the per-address limit is `rateLimit` below). */
+const signInThrottle = createSignInThrottle();
+
+function bodyField(body: unknown, field: string): unknown {
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[field] : undefined;
+}
+
+/** Sign-up and profile updates: bounded, well-formed names and emails (400 otherwise). */
+function checkProfileInput(body: unknown): void {
+  for (const field of ['name', 'email', 'password']) {
+    const value = bodyField(body, field);
+    if (typeof value === 'string' && !isWellFormed(value)) {
+      throw new APIError('BAD_REQUEST', { message: `${field} contains malformed Unicode` });
+    }
   }
-  // The embedded set-up (npm start on a laptop): a fixed local secret. Set BETTER_AUTH_SECRET
-  // whenever the site is reachable by others.
-  return 'gradlab-local-development-secret-change-me-0123456789';
+  const name = bodyField(body, 'name');
+  if (name !== undefined) {
+    const parsed = nameSchema.safeParse(name);
+    if (!parsed.success) throw new APIError('BAD_REQUEST', { message: parsed.error.issues[0]?.message });
+  }
+  const email = bodyField(body, 'email');
+  if (email !== undefined) {
+    const parsed = emailSchema.safeParse(email);
+    if (!parsed.success) throw new APIError('BAD_REQUEST', { message: parsed.error.issues[0]?.message });
+  }
 }
 
 /**
@@ -22,13 +53,19 @@ function authSecret(): string {
  * travels in an HTTP-only cookie, and `role` is a user field that sign-up cannot set.
  */
 export const auth = betterAuth({
-  secret: authSecret(),
+  secret: resolveAuthSecret(process.env, dataDir()),
   database: prismaAdapter(db(), { provider: 'sqlite' }),
+  // The site's own origins (localhost and 127.0.0.1 on the port it serves, BETTER_AUTH_URL,
+  // GRADLAB_TRUSTED_ORIGINS): sign-in from any other origin is refused.
+  trustedOrigins: siteOrigins(),
   emailAndPassword: {
     enabled: true,
     minPasswordLength: 8,
     maxPasswordLength: 128,
     autoSignIn: true,
+    // Reset links are issued by an instructor (no mail server in the embedded set-up).
+    resetPasswordTokenExpiresIn: 24 * 60 * 60,
+    revokeSessionsOnPasswordReset: true,
     password: {
       hash: hashPassword,
       verify: ({ hash, password }) => verifyPassword(password, hash),
@@ -40,15 +77,49 @@ export const auth = betterAuth({
     },
   },
   session: { cookieCache: { enabled: false } },
-  // Per client IP, in memory. Sign-in and sign-up get their own budget: enough for a class
-  // behind one address (and for the browser tests), little for password guessing.
+  hooks: {
+    before: createAuthMiddleware(async (ctx) => {
+      if (ctx.path === '/sign-up/email' || ctx.path === '/update-user') checkProfileInput(ctx.body);
+      if (ctx.path === '/sign-in/email') {
+        const email = bodyField(ctx.body, 'email');
+        if (typeof email === 'string') {
+          const allowed = signInThrottle.check(email);
+          if (!allowed.ok) {
+            throw new APIError(
+              'TOO_MANY_REQUESTS',
+              {
+                message: `Too many wrong passwords for this account: try again in ${allowed.retryAfterS} s`,
+              },
+              { 'retry-after': String(allowed.retryAfterS) },
+            );
+          }
+        }
+      }
+    }),
+    after: createAuthMiddleware(async (ctx) => {
+      if (ctx.path !== '/sign-in/email') return;
+      const email = bodyField(ctx.body, 'email');
+      if (typeof email !== 'string') return;
+      const returned = ctx.context.returned;
+      if (isAPIError(returned)) {
+        if (returned.statusCode === 401) signInThrottle.failure(email);
+      } else {
+        signInThrottle.success(email);
+      }
+    }),
+  },
+  // Per client address, in memory. The address is the connection's (server.mjs puts it in
+  // X-Forwarded-For, replacing whatever the client sent, unless a trusted proxy set it).
+  // Sign-in and sign-up get their own budget: enough for a class behind one address (and for
+  // the browser tests), little for password guessing.
   rateLimit: {
     enabled: true,
     window: 60,
     max: 300,
     customRules: {
-      '/sign-in/email': { window: 60, max: 30 },
-      '/sign-up/email': { window: 60, max: 30 },
+      '/sign-in/email': { window: 60, max: authAttemptsPerMinute },
+      '/sign-up/email': { window: 60, max: authAttemptsPerMinute },
+      '/reset-password': { window: 60, max: 10 },
     },
   },
   advanced: {

@@ -30,7 +30,7 @@ export function compiledStatement(id: string): Promise<string> {
         options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkMath];
         options.rehypePlugins = [
           ...(options.rehypePlugins ?? []),
-          [rehypeKatex, { strict: 'error', throwOnError: true, output: 'html' }],
+          [rehypeKatex, { strict: 'error', throwOnError: true, output: 'htmlAndMathml' }],
         ];
         return options;
       },

@@ -44,15 +44,29 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function gradebookCsv(rows: GradebookRow[], exerciseIds: string[]): string {
-  const header = ['name', 'email', ...exerciseIds, 'total'];
-  const lines = [header.map(csvField).join(',')];
+/** An exercise as a gradebook column. */
+export interface GradebookColumn {
+  id: string;
+  title: string;
+  points: number;
+}
+
+/**
+ * The gradebook as CSV for spreadsheets: a UTF-8 byte order mark (so that non-ASCII names are
+ * read as UTF-8), a header with the exercises' titles, a row with each exercise's maximum
+ * points, then one row per student.
+ */
+export function gradebookCsv(rows: GradebookRow[], columns: GradebookColumn[]): string {
+  const header = ['name', 'email', ...columns.map((c) => c.title), 'total'];
+  const maxTotal = columns.reduce((sum, c) => sum + c.points, 0);
+  const lines = [
+    header.map(csvField).join(','),
+    ['max points', '', ...columns.map((c) => c.points), maxTotal].map(csvField).join(','),
+  ];
   for (const row of rows) {
     lines.push(
-      [row.name, row.email, ...exerciseIds.map((id) => row.best[id] ?? null), row.total]
-        .map(csvField)
-        .join(','),
+      [row.name, row.email, ...columns.map((c) => row.best[c.id] ?? null), row.total].map(csvField).join(','),
     );
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -1,12 +1,13 @@
 import 'server-only';
 import { listExercises } from '@gradlab/content';
 import type { PrismaClient } from '@gradlab/prisma';
-import { buildGradebook, type GradebookRow } from './gradebook.ts';
+import { buildGradebook, type GradebookColumn, type GradebookRow } from './gradebook.ts';
 
 export async function loadGradebook(
   prisma: PrismaClient,
-): Promise<{ rows: GradebookRow[]; exerciseIds: string[] }> {
-  const exerciseIds = listExercises().map((e) => e.id);
+): Promise<{ rows: GradebookRow[]; exerciseIds: string[]; columns: GradebookColumn[] }> {
+  const columns = listExercises().map((e) => ({ id: e.id, title: e.title, points: e.points }));
+  const exerciseIds = columns.map((c) => c.id);
   const students = await prisma.user.findMany({
     where: { role: 'student' },
     orderBy: [{ name: 'asc' }, { email: 'asc' }],
@@ -16,7 +17,7 @@ export async function loadGradebook(
     where: { score: { not: null } },
     select: { userId: true, exerciseId: true, score: true },
   });
-  return { rows: buildGradebook(students, exerciseIds, submissions), exerciseIds };
+  return { rows: buildGradebook(students, exerciseIds, submissions), exerciseIds, columns };
 }
 
 export interface SubmissionFilter {

@@ -96,8 +96,14 @@ describe('the gradebook', () => {
     );
     expect(rows[0]?.best).toEqual({ 'affine-layer': 10, softmax: null });
     expect(rows[0]?.total).toBe(10);
-    expect(gradebookCsv(rows, ['affine-layer', 'softmax'])).toBe(
-      'name,email,affine-layer,softmax,total\r\n"Ada, ""the"" first",ada@x,10,,10\r\n\'=cmd(),eve@x,,,0\r\n',
+    const columns = [
+      { id: 'affine-layer', title: 'The affine layer', points: 10 },
+      { id: 'softmax', title: 'Softmax, stable', points: 8 },
+    ];
+    expect(gradebookCsv(rows, columns)).toBe(
+      '\uFEFFname,email,The affine layer,"Softmax, stable",total\r\n' +
+        'max points,,10,8,18\r\n' +
+        '"Ada, ""the"" first",ada@x,10,,10\r\n\'=cmd(),eve@x,,,0\r\n',
     );
     expect(csvField(-1)).toBe('-1');
   });

@@ -1,7 +1,8 @@
-import { listExercises } from '@gradlab/content';
+import { listExercises, listLectures } from '@gradlab/content';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable } from '../../components/instructor/data-table.tsx';
+import { ResetLinkForm } from '../../components/instructor/reset-link-form.tsx';
 import { db } from '../../lib/db.ts';
 import { requireInstructor } from '../../lib/session.ts';
 
@@ -12,6 +13,7 @@ export default async function InstructorHome() {
   const exercises = listExercises();
   const counts = await db().submission.groupBy({ by: ['exerciseId'], _count: { _all: true } });
   const countOf = new Map(counts.map((c) => [c.exerciseId, c._count._all]));
+  const lectureTitle = new Map(listLectures().map((l) => [l.slug, l.title]));
   return (
     <>
       <h1>Instructor</h1>
@@ -35,7 +37,9 @@ export default async function InstructorHome() {
               <Link href={`/instructor/exercises/${e.id}`}>{e.title}</Link>
             </td>
             <td>{e.topic}</td>
-            <td>{e.lecture}</td>
+            <td>
+              <Link href={`/lectures/${e.lecture}`}>{lectureTitle.get(e.lecture) ?? e.lecture}</Link>
+            </td>
             <td className="num">{e.points}</td>
             <td className="num">
               <Link href={`/instructor/submissions?exercise=${e.id}`}>{countOf.get(e.id) ?? 0}</Link>
@@ -43,6 +47,11 @@ export default async function InstructorHome() {
           </tr>
         ))}
       </DataTable>
+      <h2>Password reset</h2>
+      <p className="muted">
+        A student who forgot their password gets a one-time link from you (there is no mail server).
+      </p>
+      <ResetLinkForm />
     </>
   );
 }

@@ -3,16 +3,21 @@ import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { authClient } from '../../lib/auth-client.ts';
+import { safeNext } from '../../lib/safe-next.ts';
+import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../../lib/text-limits.ts';
 
-/** Only same-site paths may be returned to after signing in. */
-function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+export const MIN_PASSWORD_LENGTH = 8;
+
+/** The site's origin: the page's own in the browser (the server render only needs any origin). */
+function siteOrigin(): string {
+  return typeof window === 'undefined' ? 'http://localhost' : window.location.origin;
 }
 
 export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   const router = useRouter();
   const params = useSearchParams();
-  const next = safeNext(params.get('next'));
+  const requested = params.get('next');
+  const next = safeNext(requested, siteOrigin());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -21,6 +26,10 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
     const form = new FormData(event.currentTarget);
     const email = String(form.get('email') ?? '');
     const password = String(form.get('password') ?? '');
+    if (mode === 'sign-up' && password.length < MIN_PASSWORD_LENGTH) {
+      setError(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
+      return;
+    }
     setBusy(true);
     setError(null);
     const { error: failure } =
@@ -32,21 +41,33 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
       setError(failure.message ?? 'that did not work, please try again');
       return;
     }
-    router.push(next);
+    // Checked again against the page's real origin right before leaving it.
+    router.push(safeNext(requested, window.location.origin));
     router.refresh();
   }
 
   return (
-    <form className="form" onSubmit={onSubmit} aria-describedby={error ? 'auth-error' : undefined}>
+    <form
+      className="form"
+      onSubmit={onSubmit}
+      noValidate={mode === 'sign-up'}
+      aria-describedby={error ? 'auth-error' : undefined}
+    >
+      {requested && next !== '/' ? (
+        <p className="notice" role="status" data-testid="sign-in-reason">
+          {mode === 'sign-in' ? 'Sign in' : 'Create an account'} to continue: the page you opened (
+          <code>{next}</code>) needs an account.
+        </p>
+      ) : null}
       {mode === 'sign-up' ? (
         <label>
           Name
-          <input name="name" autoComplete="name" required maxLength={100} />
+          <input name="name" autoComplete="name" required maxLength={MAX_NAME_LENGTH} />
         </label>
       ) : null}
       <label>
         Email
-        <input name="email" type="email" autoComplete="email" required />
+        <input name="email" type="email" autoComplete="email" required maxLength={MAX_EMAIL_LENGTH} />
       </label>
       <label>
         Password
@@ -55,9 +76,15 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
           type="password"
           autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
           required
-          minLength={8}
+          minLength={mode === 'sign-up' ? MIN_PASSWORD_LENGTH : undefined}
+          aria-describedby={mode === 'sign-up' ? 'password-rule' : undefined}
         />
       </label>
+      {mode === 'sign-up' ? (
+        <p id="password-rule" className="muted" data-testid="password-rule">
+          At least {MIN_PASSWORD_LENGTH} characters.
+        </p>
+      ) : null}
       {error ? (
         <p id="auth-error" className="error-text" role="alert">
           {error}
@@ -75,7 +102,8 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
           </>
         ) : (
           <>
-            New here? <Link href={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</Link>
+            New here? <Link href={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</Link>.
+            Forgot your password? Ask your instructor for a reset link.
           </>
         )}
       </p>

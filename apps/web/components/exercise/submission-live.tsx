@@ -1,6 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
+import { statusText } from '../../lib/status-text.ts';
 
 /** While a submission is queued or running, refreshes the page until it is graded. */
 export function SubmissionLive({ id, status }: { id: string; status: string }) {
@@ -17,7 +18,7 @@ export function SubmissionLive({ id, status }: { id: string; status: string }) {
   }, [id, status, router]);
   return (
     <p role="status" data-testid="submission-status">
-      Status: <strong>{status}</strong>
+      Status: <strong>{statusText(status)}</strong>
     </p>
   );
 }

@@ -3,6 +3,9 @@ import type { RunKit } from '@gradlab/grader/browser';
 import Editor, { type BeforeMount, loader, type Monaco, type OnMount } from '@monaco-editor/react';
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { registerDraftFlush } from '../../lib/draft-flush.ts';
+import { statusText } from '../../lib/status-text.ts';
+import { LocalTime } from '../local-time.tsx';
 import { BrowserRunner } from './browser-runner.ts';
 import { type ResultLike, ResultView } from './result-view.tsx';
 import { compileModel, configureTypeScript } from './typescript-setup.ts';
@@ -33,9 +36,26 @@ async function errorOf(response: Response): Promise<string> {
 }
 
 function describe(item: HistoryItem): string {
-  const when = new Date(item.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
-  const score = item.score === null ? item.status : `${item.status}, ${item.score} / ${item.maxScore ?? '?'}`;
-  return `${when}: ${score}`;
+  const status = statusText(item.status);
+  return item.score === null ? status : `${status}, ${item.score} / ${item.maxScore ?? '?'} points`;
+}
+
+/** The focusable elements of the page, in Tab order (enough for this page: no positive tabindex). */
+function focusables(): HTMLElement[] {
+  const selector = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]';
+  return [...document.querySelectorAll<HTMLElement>(selector)].filter(
+    (el) => el.tabIndex >= 0 && el.getClientRects().length > 0,
+  );
+}
+
+/** Moves the focus to the element after (or before) `container`, outside it. */
+function focusOutside(container: Element, backwards: boolean): void {
+  const all = focusables();
+  const outside = all.filter((el) => !container.contains(el));
+  const target = backwards
+    ? outside.filter((el) => el.compareDocumentPosition(container) & Node.DOCUMENT_POSITION_FOLLOWING).at(-1)
+    : outside.find((el) => el.compareDocumentPosition(container) & Node.DOCUMENT_POSITION_PRECEDING);
+  target?.focus();
 }
 
 export function Workbench(props: {
@@ -43,6 +63,8 @@ export function Workbench(props: {
   starter: string;
   initialCode: string;
   initialHistory: HistoryItem[];
+  /** set when the page opened an earlier submission's code (`?from=`) */
+  loadedFrom?: { id: string; createdAt: string };
 }) {
   const { exerciseId, starter } = props;
   const editorRef = useRef<CodeEditor | null>(null);
@@ -50,8 +72,11 @@ export function Workbench(props: {
   const runnerRef = useRef<BrowserRunner | null>(null);
   const kitRef = useRef<Promise<RunKit> | null>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** code typed but not saved yet (null when the draft is saved) */
+  const unsaved = useRef<string | null>(null);
   const [ready, setReady] = useState(false);
   const [saveState, setSaveState] = useState<'saved' | 'pending' | 'saving' | 'error'>('saved');
+  const [saveError, setSaveError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const [runResult, setRunResult] = useState<ResultLike | null>(null);
   const [submitState, setSubmitState] = useState<string | null>(null);
@@ -75,17 +100,60 @@ export function Workbench(props: {
   }, [exerciseId]);
 
   const saveDraft = useCallback(
-    async (code: string) => {
+    async (code: string): Promise<boolean> => {
       setSaveState('saving');
       const response = await fetch(`/api/exercises/${exerciseId}/draft`, {
         method: 'PUT',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ code }),
       }).catch(() => null);
-      setSaveState(response?.ok ? 'saved' : 'error');
+      if (response?.ok) {
+        if (unsaved.current === code) unsaved.current = null;
+        setSaveState(unsaved.current === null ? 'saved' : 'pending');
+        setSaveError(null);
+        return true;
+      }
+      setSaveState('error');
+      setSaveError(response ? await errorOf(response) : 'the server could not be reached');
+      return false;
     },
     [exerciseId],
   );
+
+  // Sign out (and anything else that ends the session) saves the pending draft first; leaving
+  // the page sends it with `keepalive`, which outlives the page.
+  useEffect(() => {
+    const flush = async (): Promise<boolean> => {
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+      saveTimer.current = null;
+      const code = unsaved.current;
+      return code === null ? true : saveDraft(code);
+    };
+    const onPageHide = () => {
+      const code = unsaved.current;
+      if (code === null) return;
+      void fetch(`/api/exercises/${exerciseId}/draft`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+        keepalive: true,
+      }).catch(() => undefined);
+    };
+    window.addEventListener('pagehide', onPageHide);
+    const unregister = registerDraftFlush(flush);
+    return () => {
+      window.removeEventListener('pagehide', onPageHide);
+      unregister();
+    };
+  }, [exerciseId, saveDraft]);
+
+  // Code loaded from an earlier submission becomes the draft at once.
+  const loadedFromId = props.loadedFrom?.id;
+  useEffect(() => {
+    if (!loadedFromId) return;
+    unsaved.current = props.initialCode;
+    void saveDraft(props.initialCode);
+  }, [loadedFromId, props.initialCode, saveDraft]);
 
   const beforeMount: BeforeMount = (monaco) => {
     void configureTypeScript(monaco);
@@ -97,6 +165,22 @@ export function Workbench(props: {
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => {
       document.getElementById('run-button')?.click();
     });
+    // "Escape, then Tab" leaves the editor (Shift+Tab backwards); any other key in between
+    // disarms it, so Tab still indents while typing.
+    const escaped = editor.createContextKey<boolean>('gradlabEscaped', false);
+    editor.onKeyDown((event) => {
+      if (event.keyCode === monaco.KeyCode.Escape) escaped.set(true);
+      else if (event.keyCode !== monaco.KeyCode.Tab && event.keyCode !== monaco.KeyCode.Shift)
+        escaped.set(false);
+    });
+    editor.onDidBlurEditorText(() => escaped.set(false));
+    const leave = (backwards: boolean) => {
+      escaped.set(false);
+      const frame = editor.getDomNode()?.closest('[data-testid="editor"]');
+      if (frame) focusOutside(frame, backwards);
+    };
+    editor.addCommand(monaco.KeyCode.Tab, () => leave(false), 'gradlabEscaped');
+    editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Tab, () => leave(true), 'gradlabEscaped');
     setReady(true);
     // The worker and the kit are fetched ahead of the first Run.
     runnerRef.current?.warm();
@@ -105,8 +189,12 @@ export function Workbench(props: {
 
   const onChange = (value: string | undefined) => {
     if (saveTimer.current) clearTimeout(saveTimer.current);
+    unsaved.current = value ?? '';
     setSaveState('pending');
-    saveTimer.current = setTimeout(() => void saveDraft(value ?? ''), SAVE_DELAY_MS);
+    saveTimer.current = setTimeout(() => {
+      saveTimer.current = null;
+      if (unsaved.current !== null) void saveDraft(unsaved.current);
+    }, SAVE_DELAY_MS);
   };
 
   async function run() {
@@ -161,7 +249,7 @@ export function Workbench(props: {
     const created = (await response.json()) as HistoryItem;
     setHistory((items) => [created, ...items]);
     let current = created.status;
-    setSubmitState(current);
+    setSubmitState(statusText(current));
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       const poll = await fetch(`/api/submissions/${created.id}`);
@@ -172,7 +260,7 @@ export function Workbench(props: {
       const view = (await poll.json()) as HistoryItem & { result: ResultLike | null };
       if (view.status !== current) {
         current = view.status;
-        setSubmitState(current);
+        setSubmitState(statusText(current));
       }
       if (view.status !== 'queued' && view.status !== 'running') {
         setSubmitResult({ id: created.id, result: view.result });
@@ -232,7 +320,10 @@ export function Workbench(props: {
           className="button"
           onClick={submit}
           disabled={
-            !ready || submitState === 'sending' || submitState === 'queued' || submitState === 'running'
+            !ready ||
+            submitState === 'sending' ||
+            submitState === statusText('queued') ||
+            submitState === statusText('running')
           }
         >
           Submit
@@ -244,6 +335,18 @@ export function Workbench(props: {
           {saveText}
         </span>
       </div>
+      {saveState === 'error' ? (
+        <p className="save-error" role="alert" data-testid="draft-error">
+          Your draft was not saved ({saveError}). Keep this page open and try again, or copy your code
+          somewhere safe.
+        </p>
+      ) : null}
+      {props.loadedFrom ? (
+        <p className="notice" data-testid="loaded-from">
+          Loaded the code of your submission of <LocalTime iso={props.loadedFrom.createdAt} /> into the editor
+          (it is now your draft).
+        </p>
+      ) : null}
       <div aria-live="polite">
         {runResult ? <ResultView result={runResult} title="Run (public tests)" testId="run-result" /> : null}
         {submitState ? (
@@ -268,7 +371,9 @@ export function Workbench(props: {
           <ol className="history" data-testid="history">
             {history.map((item) => (
               <li key={item.id}>
-                <Link href={`/submissions/${item.id}`}>{describe(item)}</Link>
+                <Link href={`/submissions/${item.id}`}>
+                  <LocalTime iso={item.createdAt} />: {describe(item)}
+                </Link>
               </li>
             ))}
           </ol>

@@ -4,6 +4,8 @@ export interface Column {
   label: ReactNode;
   /** right-aligned numbers */
   numeric?: boolean;
+  /** never wraps (status, dates): stays readable when other columns hold long values */
+  nowrap?: boolean;
   key?: string;
 }
 
@@ -23,7 +25,11 @@ export function DataTable({
         <thead>
           <tr>
             {columns.map((column, i) => (
-              <th scope="col" key={column.key ?? i} className={column.numeric ? 'num' : undefined}>
+              <th
+                scope="col"
+                key={column.key ?? i}
+                className={column.numeric ? 'num' : column.nowrap ? 'keep' : undefined}
+              >
                 {column.label}
               </th>
             ))}

@@ -12,7 +12,7 @@ function renderTex(expr: string, display: boolean): string {
     displayMode: display,
     throwOnError: true,
     strict: 'error',
-    output: 'html',
+    output: 'htmlAndMathml',
   });
   // a wide display formula scrolls sideways, so keyboard users must be able to focus it
   return display

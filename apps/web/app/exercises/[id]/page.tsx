@@ -17,14 +17,23 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return { title: findExercise(id)?.title ?? 'Exercise' };
 }
 
-export default async function ExercisePage({ params }: { params: Promise<Params> }) {
+export default async function ExercisePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
+  const from = (await searchParams).from;
   const meta = findExercise(id);
   if (!meta) notFound();
   const user = await requireUser(`/exercises/${id}`);
   const { starter } = readPublicExercise(id);
   const prisma = db();
-  const [draft, submissions, code] = await Promise.all([
+  // `?from=<submission>`: the learner's own earlier submission of this exercise, back in the editor.
+  const fromId = typeof from === 'string' && from.length <= 64 ? from : null;
+  const [draft, submissions, code, loaded] = await Promise.all([
     prisma.draft.findUnique({ where: { userId_exerciseId: { userId: user.id, exerciseId: id } } }),
     prisma.submission.findMany({
       where: { userId: user.id, exerciseId: id },
@@ -32,16 +41,17 @@ export default async function ExercisePage({ params }: { params: Promise<Params>
       take: 50,
     }),
     compiledStatement(id),
+    fromId
+      ? prisma.submission.findFirst({ where: { id: fromId, userId: user.id, exerciseId: id } })
+      : Promise.resolve(null),
   ]);
+  const lecture = listLectures().find((l) => l.slug === meta.lecture);
   const Statement = getMDXComponent(code);
   return (
     <>
       <p className="muted">
         <Link href="/">Course</Link> /{' '}
-        <Link href={`/lectures/${meta.lecture}`}>
-          {listLectures().find((l) => l.slug === meta.lecture)?.title ?? 'Lecture'}
-        </Link>{' '}
-        / Exercise
+        <Link href={`/lectures/${meta.lecture}`}>{lecture?.title ?? 'Lecture'}</Link> / Exercise
       </p>
       <h1>{meta.title}</h1>
       <div className="workbench">
@@ -52,10 +62,12 @@ export default async function ExercisePage({ params }: { params: Promise<Params>
           <Statement components={{ span: Span }} />
         </article>
         <Workbench
+          key={loaded?.id ?? 'draft'}
           exerciseId={id}
           starter={starter}
-          initialCode={draft?.code ?? starter}
+          initialCode={loaded?.code ?? draft?.code ?? starter}
           initialHistory={submissions.map(summary)}
+          {...(loaded ? { loadedFrom: { id: loaded.id, createdAt: loaded.createdAt.toISOString() } } : {})}
         />
       </div>
     </>

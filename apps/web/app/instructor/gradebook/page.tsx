@@ -9,7 +9,8 @@ export const metadata: Metadata = { title: 'Gradebook' };
 
 export default async function GradebookPage() {
   await requireInstructor('/instructor/gradebook');
-  const { rows, exerciseIds } = await loadGradebook(db());
+  const { rows, columns } = await loadGradebook(db());
+  const maxTotal = columns.reduce((sum, c) => sum + c.points, 0);
   return (
     <>
       <p className="muted">
@@ -25,19 +26,28 @@ export default async function GradebookPage() {
       <DataTable
         columns={[
           { label: 'Student' },
-          ...exerciseIds.map((id) => ({ label: id, numeric: true, key: id })),
+          ...columns.map((c) => ({ label: c.title, numeric: true, key: c.id })),
           { label: 'Total', numeric: true },
         ]}
         testId="gradebook"
       >
+        <tr>
+          <th scope="row">Max points</th>
+          {columns.map((c) => (
+            <td key={c.id} className="num">
+              {c.points}
+            </td>
+          ))}
+          <td className="num">{maxTotal}</td>
+        </tr>
         {rows.map((row) => (
           <tr key={row.userId}>
             <th scope="row">
               {row.name} <span className="muted">{row.email}</span>
             </th>
-            {exerciseIds.map((id) => (
-              <td key={id} className="num">
-                {row.best[id] ?? '–'}
+            {columns.map((c) => (
+              <td key={c.id} className="num">
+                {row.best[c.id] ?? '–'}
               </td>
             ))}
             <td className="num">{row.total}</td>

@@ -2,9 +2,11 @@ import { listExercises } from '@gradlab/content';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable } from '../../../components/instructor/data-table.tsx';
+import { LocalTime } from '../../../components/local-time.tsx';
 import { db } from '../../../lib/db.ts';
 import { findSubmissions, submissionStats, submissionStatuses } from '../../../lib/instructor-data.ts';
 import { requireInstructor } from '../../../lib/session.ts';
+import { statusLabel } from '../../../lib/status-text.ts';
 
 export const metadata: Metadata = { title: 'Submissions' };
 
@@ -31,6 +33,7 @@ export default async function InstructorSubmissions({ searchParams }: { searchPa
   const rows = await findSubmissions(db(), filter);
   const stats = submissionStats(rows);
   const exercises = listExercises();
+  const titleOf = (id: string) => exercises.find((e) => e.id === id)?.title ?? id;
   return (
     <>
       <p className="muted">
@@ -59,7 +62,7 @@ export default async function InstructorSubmissions({ searchParams }: { searchPa
             <option value="">all</option>
             {submissionStatuses.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {statusLabel(s)}
               </option>
             ))}
           </select>
@@ -84,7 +87,7 @@ export default async function InstructorSubmissions({ searchParams }: { searchPa
           { label: 'When' },
           { label: 'Student' },
           { label: 'Exercise' },
-          { label: 'Status' },
+          { label: 'Status', nowrap: true },
           { label: 'Score', numeric: true },
         ]}
         testId="submissions-table"
@@ -93,14 +96,14 @@ export default async function InstructorSubmissions({ searchParams }: { searchPa
           <tr key={s.id}>
             <td>
               <Link href={`/instructor/submissions/${s.id}`}>
-                {s.createdAt.toISOString().replace('T', ' ').slice(0, 19)}
+                <LocalTime iso={s.createdAt.toISOString()} />
               </Link>
             </td>
             <td>
               {s.user.name} <span className="muted">{s.user.email}</span>
             </td>
-            <td>{s.exerciseId}</td>
-            <td>{s.status}</td>
+            <td>{titleOf(s.exerciseId)}</td>
+            <td className="keep">{statusLabel(s.status)}</td>
             <td className="num">{s.score === null ? '' : `${s.score} / ${s.maxScore ?? '?'}`}</td>
           </tr>
         ))}
@@ -118,7 +121,7 @@ export default async function InstructorSubmissions({ searchParams }: { searchPa
       >
         {stats.tests.map((t) => (
           <tr key={`${t.exerciseId}:${t.test}`}>
-            <td>{t.exerciseId}</td>
+            <td>{titleOf(t.exerciseId)}</td>
             <td>{t.test}</td>
             <td>{t.visibility}</td>
             <td className="num">
@@ -138,7 +141,7 @@ export default async function InstructorSubmissions({ searchParams }: { searchPa
         >
           {stats.hints.map((h) => (
             <tr key={`${h.exerciseId}:${h.hint}`}>
-              <td>{h.exerciseId}</td>
+              <td>{titleOf(h.exerciseId)}</td>
               <td>{h.hint}</td>
               <td className="num">{h.count}</td>
             </tr>

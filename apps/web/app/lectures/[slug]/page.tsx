@@ -1,4 +1,4 @@
-import { compileLecture, listLectures } from '@gradlab/content';
+import { compileLecture, listExercises, listLectures } from '@gradlab/content';
 import { getMDXComponent } from 'mdx-bundler/client';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -36,6 +36,11 @@ export default async function LecturePage({ params }: { params: Promise<Params> 
   const { slug } = await params;
   const { meta, code } = await compileOnce(slug);
   const Body = getMDXComponent(code);
+  const lectures = listLectures();
+  const index = lectures.findIndex((l) => l.slug === slug);
+  const previous = index > 0 ? lectures[index - 1] : undefined;
+  const next = index >= 0 ? lectures[index + 1] : undefined;
+  const exercises = listExercises().filter((e) => e.lecture === slug);
   return (
     <article className="lecture">
       <p className="muted">
@@ -44,6 +49,33 @@ export default async function LecturePage({ params }: { params: Promise<Params> 
       <h1>{meta.title}</h1>
       <p className="muted">{meta.summary}</p>
       <Body components={lectureComponents} />
+      {exercises.length > 0 ? (
+        <section aria-labelledby="lecture-exercises">
+          <h2 id="lecture-exercises">Exercises</h2>
+          <ul data-testid="lecture-exercises">
+            {exercises.map((e) => (
+              <li key={e.id}>
+                <Link href={`/exercises/${e.id}`}>Exercise: {e.title}</Link>{' '}
+                <span className="muted">({e.points} points)</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <nav className="pager" aria-label="Lectures">
+        {previous ? (
+          <Link href={`/lectures/${previous.slug}`} rel="prev">
+            ← Previous: {previous.title}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <Link href={`/lectures/${next.slug}`} rel="next">
+            Next: {next.title} →
+          </Link>
+        ) : null}
+      </nav>
     </article>
   );
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { ResultView } from '../../../components/exercise/result-view.tsx';
 import { SubmissionLive } from '../../../components/exercise/submission-live.tsx';
+import { LocalTime } from '../../../components/local-time.tsx';
 import { db } from '../../../lib/db.ts';
 import { findExercise } from '../../../lib/exercises.ts';
 import { requireUser } from '../../../lib/session.ts';
@@ -23,15 +24,19 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   return (
     <>
       <p className="muted">
-        <Link href="/">Course</Link> /{' '}
-        <Link href={`/exercises/${submission.exerciseId}`}>{exercise?.title ?? submission.exerciseId}</Link> /
-        Submission
+        <Link href="/">Course</Link> / <Link href="/submissions">Your submissions</Link> /{' '}
+        <Link href={`/exercises/${submission.exerciseId}`}>{exercise?.title ?? 'Exercise'}</Link> / Submission
       </p>
       <h1>
-        Submission of{' '}
-        {new Date(view.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' })}
+        {exercise?.title ?? 'Exercise'}: submission of <LocalTime iso={view.createdAt} />
       </h1>
       <SubmissionLive id={view.id} status={view.status} />
+      <p>
+        <Link className="button secondary" href={`/exercises/${submission.exerciseId}?from=${view.id}`}>
+          Open this code in the editor
+        </Link>{' '}
+        · <Link href="/submissions">All your submissions</Link>
+      </p>
       {view.result ? <ResultView result={view.result} title="Result" testId="submission-result" /> : null}
       <h2>Code</h2>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling code block must be reachable by keyboard */}

@@ -1,6 +1,6 @@
 import 'server-only';
 import fs from 'node:fs';
-import { exerciseSources, readPublicExercise } from '@gradlab/content';
+import { exerciseSources, listLectures, readPublicExercise } from '@gradlab/content';
 import { cachedExercise } from '@gradlab/grader';
 import { getMDXComponent } from 'mdx-bundler/client';
 import type { Metadata } from 'next';
@@ -28,13 +28,15 @@ export default async function InstructorExercisePage({ params }: { params: Promi
   return (
     <>
       <p className="muted">
-        <Link href="/instructor">Instructor</Link> / Exercise
+        <Link href="/instructor">Instructor</Link> / {meta.title}
       </p>
       <h1>{meta.title}</h1>
       <p>
         {meta.points} points · topic {meta.topic} · lecture{' '}
-        <Link href={`/lectures/${meta.lecture}`}>{meta.lecture}</Link> ·{' '}
-        <Link href={`/instructor/submissions?exercise=${id}`}>submissions</Link> ·{' '}
+        <Link href={`/lectures/${meta.lecture}`}>
+          {listLectures().find((l) => l.slug === meta.lecture)?.title ?? meta.lecture}
+        </Link>{' '}
+        · <Link href={`/instructor/submissions?exercise=${id}`}>submissions</Link> ·{' '}
         <Link href={`/exercises/${id}`}>student view</Link>
       </p>
       <GradeReferenceButton exerciseId={id} />

@@ -3,9 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ResultView } from '../../../../components/exercise/result-view.tsx';
 import { CodeBlock } from '../../../../components/instructor/code-block.tsx';
+import { LocalTime } from '../../../../components/local-time.tsx';
 import { db } from '../../../../lib/db.ts';
+import { findExercise } from '../../../../lib/exercises.ts';
 import { fullResult } from '../../../../lib/result-view.ts';
 import { requireInstructor } from '../../../../lib/session.ts';
+import { statusText } from '../../../../lib/status-text.ts';
 
 export const metadata: Metadata = { title: 'Submission' };
 
@@ -18,19 +21,20 @@ export default async function InstructorSubmission({ params }: { params: Promise
   });
   if (!submission) notFound();
   const result = fullResult(submission.result);
+  const exerciseTitle = findExercise(submission.exerciseId)?.title ?? submission.exerciseId;
   const failure = (submission.result as { message?: unknown } | null)?.message;
   return (
     <>
       <p className="muted">
         <Link href="/instructor">Instructor</Link> / <Link href="/instructor/submissions">Submissions</Link> /{' '}
-        {submission.id}
+        {submission.user.name}, {exerciseTitle}
       </p>
       <h1>
-        {submission.user.name}: {submission.exerciseId}
+        {submission.user.name}: {exerciseTitle}
       </h1>
       <p>
-        {submission.user.email} · submitted {submission.createdAt.toISOString()} · status{' '}
-        <strong data-testid="submission-status">{submission.status}</strong>
+        {submission.user.email} · submitted <LocalTime iso={submission.createdAt.toISOString()} /> · status{' '}
+        <strong data-testid="submission-status">{statusText(submission.status)}</strong>
         {submission.score === null ? '' : ` · score ${submission.score} / ${submission.maxScore ?? '?'}`}
       </p>
       {result ? <ResultView result={result} title="Result (all tests)" testId="instructor-result" /> : null}
