@@ -28,6 +28,7 @@ export { formatReport, toGradescope } from './report.ts';
 export type { GradeResult, GradeStatus, TestResult } from './result.ts';
 export type { JsonWire, RunKit } from './run-kit.ts';
 export { runKit } from './run-kit-server.ts';
+export { learnerView } from './run-tests.ts';
 export * from './sandbox/index.ts';
 export { WIRE_VERSION } from './sandbox/wire-json.ts';
 export { type ProbeRequest, type ProbeResult, probeSandbox } from './sandbox-probe.ts';

@@ -119,14 +119,26 @@ export function matchingHints(
 }
 
 /**
- * What a learner may see of a test: a hidden case keeps its verdict, points, message (already
- * free of values) and hints, but not its console lines, which could print hidden inputs.
- * The one place where hidden tests are redacted.
+ * What a learner may see of a result, the one place where hidden tests are redacted: public
+ * tests in full; hidden tests as pass/fail and points only, without their name, message,
+ * hints, console lines or metrics (so no case name, value or printed input leaks). The stored
+ * result keeps everything, for instructors.
  */
-export function redact(test: TestResult): TestResult {
-  if (test.visibility !== 'hidden' || test.logs === undefined) return test;
-  const { logs: _hiddenLogs, ...rest } = test;
-  return rest;
+export function learnerView(result: GradeResult): GradeResult {
+  let hidden = 0;
+  const tests = result.tests.map((t): TestResult => {
+    if (t.visibility !== 'hidden') return t;
+    hidden += 1;
+    return {
+      name: `hidden test ${hidden}`,
+      visibility: 'hidden',
+      passed: t.passed,
+      points: t.points,
+      maxPoints: t.maxPoints,
+      message: t.passed ? 'passed' : 'failed',
+    };
+  });
+  return { ...result, tests };
 }
 
 export async function gradeCases(plan: TestPlan, realm: Realm): Promise<TestRun> {
@@ -135,16 +147,15 @@ export async function gradeCases(plan: TestPlan, realm: Realm): Promise<TestRun>
   let fatal: SandboxFailure | undefined;
 
   for (const [index, c] of plan.cases.entries()) {
-    const test = (passed: boolean, message: string, extra: Partial<TestResult> = {}): TestResult =>
-      redact({
-        name: c.name,
-        visibility: c.visibility,
-        passed,
-        points: passed ? c.points : 0,
-        maxPoints: c.points,
-        message,
-        ...extra,
-      });
+    const test = (passed: boolean, message: string, extra: Partial<TestResult> = {}): TestResult => ({
+      name: c.name,
+      visibility: c.visibility,
+      passed,
+      points: passed ? c.points : 0,
+      maxPoints: c.points,
+      message,
+      ...extra,
+    });
     if (fatal) {
       tests.push(test(false, `not run: ${fatal.message}`));
       continue;

@@ -1,4 +1,4 @@
-import type { GradeResult, TestResult } from '@gradlab/grader';
+import { type GradeResult, learnerView, type TestResult } from '@gradlab/grader';
 
 /** The statuses a submission can have; the first two are not final. */
 export const pendingStatuses = ['queued', 'running'] as const;
@@ -21,10 +21,7 @@ function isGradeResult(value: unknown): value is GradeResult {
   return typeof value === 'object' && value !== null && Array.isArray((value as GradeResult).tests);
 }
 
-/**
- * What a student sees of a result: public tests in full; hidden tests as pass/fail only, with
- * neither their name nor their message nor metrics (so no case name, value or hint leaks).
- */
+/** What a student sees of a stored result: the grader's learner view (hidden tests redacted there). */
 export function studentResult(value: unknown): StudentResult | null {
   if (!isGradeResult(value)) {
     const message = (value as { message?: unknown } | null)?.message;
@@ -32,26 +29,14 @@ export function studentResult(value: unknown): StudentResult | null {
       ? { status: 'error', score: 0, maxScore: 0, durationMs: 0, message, tests: [] }
       : null;
   }
-  let hidden = 0;
-  const tests = value.tests.map((t): TestResult => {
-    if (t.visibility !== 'hidden') return t;
-    hidden += 1;
-    return {
-      name: `hidden test ${hidden}`,
-      visibility: 'hidden',
-      passed: t.passed,
-      points: t.points,
-      maxPoints: t.maxPoints,
-      message: t.passed ? 'passed' : 'failed',
-    };
-  });
+  const view = learnerView(value);
   return {
-    status: value.status,
-    score: value.score,
-    maxScore: value.maxScore,
-    durationMs: value.durationMs,
-    ...(value.message === undefined ? {} : { message: value.message }),
-    tests,
+    status: view.status,
+    score: view.score,
+    maxScore: view.maxScore,
+    durationMs: view.durationMs,
+    ...(view.message === undefined ? {} : { message: view.message }),
+    tests: view.tests,
   };
 }
 
