@@ -1,0 +1,18 @@
+// A known mistake: only the function that is wrong; the others come from solution.ts.
+export const hint =
+  'dscores is N times too large: the loss is a mean over the batch, so its gradient carries the same 1/N.';
+
+export function softmaxLoss(scores: NDArray, y: NDArray) {
+  const n = scores.shape[0] ?? 0;
+  const shifted = scores.subtract(scores.max({ axis: 1, keepdims: true }));
+  const exps = shifted.exp();
+  const sums = exps.sum({ axis: 1, keepdims: true });
+  const dscores = exps.divide(sums);
+  let loss = 0;
+  for (let i = 0; i < n; i++) {
+    const label = y.at(i);
+    loss += Math.log(sums.at(i, 0)) - shifted.at(i, label);
+    dscores.set([i, label], dscores.at(i, label) - 1);
+  }
+  return { loss: loss / n, dscores };
+}
