@@ -9,19 +9,29 @@ export interface Column {
   key?: string;
 }
 
-/** The instructor pages' data table: a scrollable wrapper, a header row of columns, the body rows. */
+/**
+ * The instructor pages' data table: a scrollable wrapper (reachable with the keyboard, named for
+ * screen readers), a header row of columns, the body rows. With `pinEnds`, the first and last
+ * columns stay in view while a wide table scrolls (a gradebook's names and totals).
+ */
 export function DataTable({
   columns,
   testId,
+  label,
+  pinEnds,
   children,
 }: {
   columns: Column[];
   testId?: string;
+  /** what the table is, for the scrollable region's accessible name */
+  label?: string;
+  pinEnds?: boolean;
   children: ReactNode;
 }) {
   return (
-    <div className="table-wrap">
-      <table className="data" data-testid={testId}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take keyboard focus (axe scrollable-region-focusable)
+    <section className="table-wrap" tabIndex={0} aria-label={label ?? 'table'}>
+      <table className={pinEnds ? 'data pin-ends' : 'data'} data-testid={testId}>
         <thead>
           <tr>
             {columns.map((column, i) => (
@@ -37,6 +47,6 @@ export function DataTable({
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </section>
   );
 }
