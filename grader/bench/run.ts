@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import { exerciseSources } from '@gradlab/content';
+import { exerciseSources, listExercises } from '@gradlab/content';
 import ivm from 'isolated-vm';
 import type { GradeRequest } from '../src/grade.ts';
 import { gradeSubmission } from '../src/grade.ts';
@@ -98,6 +98,25 @@ async function measurePool(kind: string, size: number, pool: Pool): Promise<void
 for (const size of [1, 2]) {
   await measurePool('process pool', size, createGraderPool({ size }));
   await measurePool('thread pool (peer)', size, createThreadPoolPeer(size));
+}
+
+// Every exercise of the catalogue: its reference solution graded in process, all cases and the
+// self-check included.
+const perExercise = quick ? 10 : 40;
+for (const { id } of listExercises()) {
+  const reference = {
+    exerciseId: id,
+    code: fs.readFileSync(exerciseSources(id).solutionFile, 'utf8'),
+    language: 'ts' as const,
+  };
+  const first = await gradeSubmission(reference);
+  if (first.score !== first.maxScore) throw new Error(`${id}: the reference did not get full marks`);
+  const times = await latencies(perExercise, () => gradeSubmission(reference));
+  rows.push({
+    case: `exercise ${id} (reference, in process)`,
+    p50Ms: percentile(times, 50),
+    p99Ms: percentile(times, 99),
+  });
 }
 
 if (json) {
