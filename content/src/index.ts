@@ -22,4 +22,4 @@ export {
 } from './exercises.ts';
 export type { CompiledLecture, LectureFrontmatter, LectureMeta } from './lecture-schema.ts';
 export { lectureFrontmatterSchema } from './lecture-schema.ts';
-export { compileLecture, listLectures, parseLectureMeta } from './lectures.ts';
+export { compileLecture, compileMdx, listLectures, parseLectureMeta } from './lectures.ts';

@@ -60,20 +60,16 @@ export function listLectures(): LectureMeta[] {
 }
 
 /**
- * Compiles one lecture with mdx-bundler, remark-math and rehype-katex. KaTeX renders on the
- * server (no client-side math); `strict` makes a LaTeX problem a build error instead of
- * silently rendered red text.
+ * THE MDX compiler of the course, for lectures and exercise statements alike: mdx-bundler with
+ * remark-math and rehype-katex. KaTeX renders on the server (no client-side math), as HTML
+ * beside MathML for screen readers; `strict` and the katex-error check make a LaTeX problem an
+ * error naming the file and line instead of silently rendered red text.
  */
-export async function compileLecture(slug: string): Promise<CompiledLecture> {
-  if (!slugPattern.test(slug)) throw new ContentError(slug, 'not a lecture slug');
-  const file = lectureFile(slug);
-  if (!fs.existsSync(file)) throw new ContentError(file, 'no such lecture');
-  const source = fs.readFileSync(file, 'utf8');
-  const meta = parseLectureMeta(file, source);
+export async function compileMdx(source: string, file: string, cwd?: string): Promise<string> {
   try {
     const { code } = await bundleMDX({
       source,
-      cwd: path.dirname(file),
+      ...(cwd === undefined ? {} : { cwd }),
       mdxOptions(options) {
         options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkMath];
         options.rehypePlugins = [
@@ -86,10 +82,20 @@ export async function compileLecture(slug: string): Promise<CompiledLecture> {
     // rehype-katex reports a bad expression by rendering a .katex-error span: make it an error.
     const katexError = /className:"katex-error",title:"([^"]*)"/.exec(code);
     if (katexError) throw new Error(JSON.parse(`"${katexError[1]}"`));
-    return { meta, code };
+    return code;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const line = /:(\d+):\d+/.exec(message)?.[1];
     throw new ContentError(file, `MDX/KaTeX: ${message}`, line === undefined ? undefined : Number(line));
   }
+}
+
+/** Compiles one lecture (see compileMdx). */
+export async function compileLecture(slug: string): Promise<CompiledLecture> {
+  if (!slugPattern.test(slug)) throw new ContentError(slug, 'not a lecture slug');
+  const file = lectureFile(slug);
+  if (!fs.existsSync(file)) throw new ContentError(file, 'no such lecture');
+  const source = fs.readFileSync(file, 'utf8');
+  const meta = parseLectureMeta(file, source);
+  return { meta, code: await compileMdx(source, file, path.dirname(file)) };
 }

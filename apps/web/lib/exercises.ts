@@ -1,9 +1,12 @@
 import 'server-only';
-import { type ExerciseMeta, listExercises, readPublicExercise } from '@gradlab/content';
+import {
+  compileMdx,
+  type ExerciseMeta,
+  exerciseSources,
+  listExercises,
+  readPublicExercise,
+} from '@gradlab/content';
 import type { PrismaClient } from '@gradlab/prisma';
-import { bundleMDX } from 'mdx-bundler';
-import rehypeKatex from 'rehype-katex';
-import remarkMath from 'remark-math';
 import { z } from 'zod';
 
 export const exerciseIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not an exercise id');
@@ -16,25 +19,13 @@ export function findExercise(id: string): ExerciseMeta | null {
 
 const statements = new Map<string, Promise<string>>();
 
-/**
- * The statement compiled with the lectures' pipeline (mdx-bundler, remark-math, rehype-katex
- * rendering on the server), once per process.
- */
+/** The statement compiled with the course's one MDX compiler (the lectures' too), once per process. */
 export function compiledStatement(id: string): Promise<string> {
   let compiled = statements.get(id);
   if (!compiled) {
     const { statement } = readPublicExercise(id);
-    compiled = bundleMDX({
-      source: statement,
-      mdxOptions(options) {
-        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkMath];
-        options.rehypePlugins = [
-          ...(options.rehypePlugins ?? []),
-          [rehypeKatex, { strict: 'error', throwOnError: true, output: 'htmlAndMathml' }],
-        ];
-        return options;
-      },
-    }).then((r) => r.code);
+    const file = exerciseSources(id).starterFile.replace(/starter\.ts$/, 'exercise.mdx');
+    compiled = compileMdx(statement, file);
     statements.set(id, compiled);
     compiled.catch(() => statements.delete(id));
   }

@@ -51,6 +51,14 @@ describe('gradlab new', () => {
     expect(after.mistakes).toEqual([{ name: 'missing-factor', score: 2, maxScore: 10, hintFired: true }]);
   }, 60_000);
 
+  it('reports a statement whose formula KaTeX cannot render, as a problem of exercise.mdx', async () => {
+    const created = scaffoldExercise('bad-formula', { lecture: 'training' });
+    const statement = path.join(created.dir, 'exercise.mdx');
+    fs.writeFileSync(statement, `${fs.readFileSync(statement, 'utf8')}\nBroken: $\\frac{1}{$ here.\n`);
+    const report = await checkExerciseReport('bad-formula');
+    expect(report.problems.some((p) => p.file === statement && /MDX\/KaTeX/.test(p.message))).toBe(true);
+  }, 60_000);
+
   it('refuses a bad id, an unknown lecture and an existing folder', () => {
     expect(() => scaffoldExercise('Bad Id')).toThrow(ScaffoldError);
     expect(() => scaffoldExercise('fine-id', { lecture: 'no-such-lecture' })).toThrow(
