@@ -12,7 +12,11 @@ import { exerciseFile, repoRoot, signUpByApi, submitAndWait } from '../fixtures/
  */
 
 const exercise = 'affine-layer';
-const exerciseDir = path.join(repoRoot, 'content', 'exercises', exercise);
+const exercisesDir = path.join(repoRoot, 'content', 'exercises');
+const allExercises = fs
+  .readdirSync(exercisesDir, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name);
 
 function codeLines(source: string): string[] {
   return source
@@ -21,37 +25,51 @@ function codeLines(source: string): string[] {
     .filter((line) => line.length >= 16 && !line.startsWith('//') && !line.startsWith('*'));
 }
 
-function secrets(): { what: string; text: string }[] {
-  const publicText = exerciseFile(exercise, 'exercise.mdx') + exerciseFile(exercise, 'starter.ts');
+/** The secrets of one exercise: its solution's code, its hidden case names, its mistakes' code. */
+function secretsOf(id: string): { what: string; text: string }[] {
+  const dir = path.join(exercisesDir, id);
+  const publicText = exerciseFile(id, 'exercise.mdx') + exerciseFile(id, 'starter.ts');
   const out: { what: string; text: string }[] = [];
-  for (const line of codeLines(exerciseFile(exercise, 'solution.ts'))) {
-    if (!publicText.includes(line)) out.push({ what: 'solution code', text: line });
+  for (const line of codeLines(exerciseFile(id, 'solution.ts'))) {
+    if (!publicText.includes(line)) out.push({ what: `solution code of ${id}`, text: line });
   }
-  const spec = exerciseFile(exercise, 'spec.ts');
-  for (const match of spec.matchAll(/name: '([^']+)',\s*visibility: 'hidden'/g)) {
-    out.push({ what: 'hidden case name', text: match[1] ?? '' });
+  const spec = exerciseFile(id, 'spec.ts');
+  for (const match of spec.matchAll(/name: ['"]([^'"]+)['"],\s*visibility: ['"]hidden['"]/g)) {
+    const name = match[1] ?? '';
+    if (!publicText.includes(name)) out.push({ what: `hidden case name of ${id}`, text: name });
   }
-  for (const file of fs.readdirSync(path.join(exerciseDir, 'mistakes'))) {
-    const source = fs.readFileSync(path.join(exerciseDir, 'mistakes', file), 'utf8');
+  for (const file of fs.readdirSync(path.join(dir, 'mistakes'))) {
+    const source = fs.readFileSync(path.join(dir, 'mistakes', file), 'utf8');
     for (const line of codeLines(source)) {
-      if (!publicText.includes(line) && !line.startsWith('export const hint')) {
-        out.push({ what: `code of ${file}`, text: line });
+      if (!publicText.includes(line) && !line.startsWith('export const hint') && !/^['"]/.test(line)) {
+        out.push({ what: `code of ${id}/${file}`, text: line });
       }
     }
   }
   return out;
 }
 
-function leaks(text: string): string[] {
-  return secrets()
+function secrets(): { what: string; text: string }[] {
+  return secretsOf(exercise);
+}
+
+/** The secrets of `id` found in `text`. */
+function leaksOf(id: string, text: string): string[] {
+  return secretsOf(id)
     .filter((s) => text.includes(s.text))
     .map((s) => `${s.what}: ${s.text}`);
 }
 
+function leaks(text: string): string[] {
+  return leaksOf(exercise, text);
+}
+
 test('the secrets are non-trivial (the check below can fail)', () => {
   const all = secrets();
-  expect(all.filter((s) => s.what === 'hidden case name').length).toBe(3);
-  expect(all.filter((s) => s.what === 'solution code').length).toBeGreaterThan(3);
+  expect(all.filter((s) => s.what.startsWith('hidden case name')).length).toBe(3);
+  expect(all.filter((s) => s.what.startsWith('solution code')).length).toBeGreaterThan(3);
+  expect(allExercises.length).toBeGreaterThan(10);
+  for (const id of allExercises) expect(secretsOf(id).length, id).toBeGreaterThan(5);
   expect(all.filter((s) => s.what.startsWith('code of ')).length).toBeGreaterThan(4);
 });
 
@@ -67,7 +85,10 @@ test('no client bundle of the build contains a secret', () => {
   };
   walk(distDir);
   expect(files.length).toBeGreaterThan(5);
-  const found = files.flatMap((file) => leaks(fs.readFileSync(file, 'utf8')).map((l) => `${file}: ${l}`));
+  const found = files.flatMap((file) => {
+    const text = fs.readFileSync(file, 'utf8');
+    return allExercises.flatMap((id) => leaksOf(id, text).map((l) => `${file}: ${l}`));
+  });
   expect(found).toEqual([]);
 });
 
@@ -89,5 +110,12 @@ test('no student response contains a secret', async ({ request, baseURL, page })
   // The hidden tests were graded, and reported without their names.
   expect(responses.submission).toContain('hidden test 3');
   for (const [name, text] of Object.entries(responses)) expect(leaks(text), name).toEqual([]);
+  // every exercise's Run kit and page, against that exercise's secrets
+  for (const id of allExercises) {
+    const kitText = await (await request.get(`/api/exercises/${id}/kit`)).text();
+    const pageText = await (await request.get(`/exercises/${id}`)).text();
+    expect(leaksOf(id, kitText), `${id} kit`).toEqual([]);
+    expect(leaksOf(id, pageText), `${id} page`).toEqual([]);
+  }
   void page;
 });

@@ -1,6 +1,6 @@
 // A known mistake: only the function that is wrong; the others come from solution.ts.
 export const hint =
-  'rmsprop adds epsilon inside the square root: with tiny gradients sqrt(cache + eps) is far larger than sqrt(cache) + eps. Add it after the root.';
+  'rmsprop adds epsilon inside the square root: when the gradients are very small, sqrt(cache + eps) is far larger than sqrt(cache) + eps. Add it after the root.';
 
 export function rmsprop(w: NDArray, dw: NDArray, config: Record<string, never> = {}) {
   const c = config as { learningRate?: number; decayRate?: number; epsilon?: number; cache?: NDArray };
