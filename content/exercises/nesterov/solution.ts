@@ -1,0 +1,14 @@
+// Reference solution: server-only, never shipped to a browser.
+
+export function nesterov(
+  w: NDArray,
+  dw: NDArray,
+  config: { learningRate?: number; momentum?: number; velocity?: NDArray } = {},
+) {
+  const learningRate = config.learningRate ?? 1e-2;
+  const momentum = config.momentum ?? 0.9;
+  const previous = config.velocity ?? np.zerosLike(w);
+  const velocity = previous.multiply(momentum).subtract(dw.multiply(learningRate));
+  const nextW = w.subtract(previous.multiply(momentum)).add(velocity.multiply(1 + momentum));
+  return { nextW, config: { ...config, learningRate, momentum, velocity } };
+}
