@@ -1,0 +1,94 @@
+// Reference solution: server-only, never shipped to a browser.
+
+export function attentionForward(q: NDArray, k: NDArray, v: NDArray, mask: NDArray | null) {
+  const [n = 0, tq = 0, d = 1] = q.shape;
+  const tk = k.shape[1] ?? 0;
+  const dv = v.shape[2] ?? 0;
+  const Q = q.toTypedArray();
+  const K = k.toTypedArray();
+  const V = v.toTypedArray();
+  const M = mask === null ? null : mask.toTypedArray();
+  const P = new Float64Array(n * tq * tk);
+  const out = new Float64Array(n * tq * dv);
+  const scale = 1 / Math.sqrt(d);
+  for (let b = 0; b < n; b++) {
+    for (let i = 0; i < tq; i++) {
+      const row = (b * tq + i) * tk;
+      let max = Number.NEGATIVE_INFINITY;
+      for (let j = 0; j < tk; j++) {
+        let s = 0;
+        for (let c = 0; c < d; c++)
+          s += (Q[(b * tq + i) * d + c] as number) * (K[(b * tk + j) * d + c] as number);
+        s *= scale;
+        if (M !== null && !M[(b * tq + i) * tk + j]) s = Number.NEGATIVE_INFINITY;
+        P[row + j] = s;
+        if (s > max) max = s;
+      }
+      let total = 0;
+      for (let j = 0; j < tk; j++) {
+        const e = Math.exp((P[row + j] as number) - max);
+        P[row + j] = e;
+        total += e;
+      }
+      for (let j = 0; j < tk; j++) P[row + j] = (P[row + j] as number) / total;
+      for (let j = 0; j < tk; j++)
+        for (let c = 0; c < dv; c++)
+          out[(b * tq + i) * dv + c] =
+            (out[(b * tq + i) * dv + c] as number) +
+            (P[row + j] as number) * (V[(b * tk + j) * dv + c] as number);
+    }
+  }
+  return {
+    out: np.array(out).reshape([n, tq, dv]),
+    cache: { q, k, v, p: np.array(P).reshape([n, tq, tk]), scale },
+  };
+}
+
+export function attentionBackward(
+  dout: NDArray,
+  cache: { q: NDArray; k: NDArray; v: NDArray; p: NDArray; scale: number },
+) {
+  const { q, k, v, p, scale } = cache;
+  const [n = 0, tq = 0, d = 1] = q.shape;
+  const tk = k.shape[1] ?? 0;
+  const dv = v.shape[2] ?? 0;
+  const Q = q.toTypedArray();
+  const K = k.toTypedArray();
+  const V = v.toTypedArray();
+  const P = p.toTypedArray();
+  const G = dout.toTypedArray();
+  const dq = new Float64Array(Q.length);
+  const dk = new Float64Array(K.length);
+  const dV = new Float64Array(V.length);
+  for (let b = 0; b < n; b++) {
+    for (let i = 0; i < tq; i++) {
+      const row = (b * tq + i) * tk;
+      const dP = new Float64Array(tk);
+      let dot = 0;
+      for (let j = 0; j < tk; j++) {
+        let s = 0;
+        for (let c = 0; c < dv; c++) {
+          const g = G[(b * tq + i) * dv + c] as number;
+          s += g * (V[(b * tk + j) * dv + c] as number);
+          dV[(b * tk + j) * dv + c] = (dV[(b * tk + j) * dv + c] as number) + (P[row + j] as number) * g;
+        }
+        dP[j] = s;
+        dot += (P[row + j] as number) * s;
+      }
+      for (let j = 0; j < tk; j++) {
+        const dS = (P[row + j] as number) * ((dP[j] as number) - dot) * scale;
+        for (let c = 0; c < d; c++) {
+          dq[(b * tq + i) * d + c] =
+            (dq[(b * tq + i) * d + c] as number) + dS * (K[(b * tk + j) * d + c] as number);
+          dk[(b * tk + j) * d + c] =
+            (dk[(b * tk + j) * d + c] as number) + dS * (Q[(b * tq + i) * d + c] as number);
+        }
+      }
+    }
+  }
+  return {
+    dq: np.array(dq).reshape([...q.shape]),
+    dk: np.array(dk).reshape([...k.shape]),
+    dv: np.array(dV).reshape([...v.shape]),
+  };
+}
