@@ -3,6 +3,8 @@ import { ContentError, compileMdx, listExercises } from '@gradlab/content';
 import { type LoadedExercise, loadExercise } from './exercise/load-exercise.ts';
 import { gradeHostFunctions, gradeSubmission } from './grade.ts';
 import type { GradeResult } from './result.ts';
+import { hostErrorMessage } from './run-tests.ts';
+import { scenarioBundle } from './scenario/bundle.ts';
 
 /** A problem found in an exercise folder, located as file:line. */
 export interface CheckProblem {
@@ -86,6 +88,13 @@ export async function checkExerciseReport(id: string): Promise<CheckReport> {
       line: lineOf(statementFile, /^points:/),
       message: `frontmatter says points: ${exercise.meta.points}, but the cases in spec.ts add up to ${casePoints}`,
     });
+  }
+  // the scenario bundle (run/gradcheck, shipped to browsers) must build without a hidden case
+  try {
+    await scenarioBundle(exercise);
+  } catch (error) {
+    problems.push({ file: exercise.specFile, line: 1, message: hostErrorMessage(error) });
+    return report;
   }
   const grade = (file: string) =>
     gradeSubmission({ exerciseId: id, code: fs.readFileSync(file, 'utf8'), language: 'ts' });
