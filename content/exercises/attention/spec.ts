@@ -72,7 +72,7 @@ const spec: ExerciseSpec<Fns> = {
       }),
     },
     {
-      name: 'causal mask',
+      name: 'a causal mask over four steps',
       visibility: 'hidden',
       points: 2,
       seed: 124,
