@@ -46,6 +46,7 @@ test.describe('who may see what', () => {
     expect(await csv.json()).toEqual({ error: 'instructors only' });
     const reference = await page.request.post('/api/instructor/exercises/affine-layer/grade-reference');
     expect(reference.status()).toBe(403);
+    expect((await page.request.post('/api/instructor/exercises/affine-layer/check')).status()).toBe(403);
     expect((await page.request.get('/api/instructor/submissions')).status()).toBe(403);
   });
 

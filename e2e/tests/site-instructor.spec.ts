@@ -71,9 +71,17 @@ test.describe('instructors', () => {
     guard,
   }) => {
     void guard;
-    test.setTimeout(60_000);
+    test.setTimeout(120_000);
     await signIn(page, demo.instructor);
     await page.goto('/instructor/exercises/affine-layer');
+    // gradlab check runs by itself when the page opens: the same report as the command
+    const check = page.getByTestId('check-report');
+    await expect(check.getByTestId('check-verdict')).toContainText('ok: the folder passes gradlab check', {
+      timeout: 60_000,
+    });
+    await expect(check.getByTestId('check-verdict')).toContainText('reference 10/10');
+    await expect(check.getByTestId('check-mistakes').locator('tbody tr')).toHaveCount(5);
+    await expect(check.getByTestId('check-mistakes')).not.toContainText('never shown');
     await expect(page.getByTestId('cases')).toContainText('large and small magnitudes');
     await expect(page.getByText('solution.ts (reference solution')).toBeVisible();
     await expect(page.getByText('db looks like a mean over the batch').first()).toBeVisible();

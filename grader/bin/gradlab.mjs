@@ -7,6 +7,16 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const tsx = import.meta.resolve('tsx');
+
+// `gradlab admin ...` works on the database (prisma/src/admin.ts), not on exercises.
+if (process.argv[2] === 'admin') {
+  const admin = here('../../prisma/src/admin.ts');
+  const result = spawnSync(process.execPath, ['--import', tsx, admin, ...process.argv.slice(3)], {
+    stdio: 'inherit',
+  });
+  process.exit(result.status ?? 1);
+}
 const builds = [
   [here('../../kernels/generated/wasm-binary.ts'), here('../../kernels/scripts/build-wasm.mjs')],
   [here('../generated/guest-code.ts'), here('../scripts/build-guest.mjs')],
@@ -18,7 +28,6 @@ for (const [output, script] of builds) {
 }
 
 const cli = here('../src/cli.ts');
-const tsx = import.meta.resolve('tsx');
 const result = spawnSync(
   process.execPath,
   ['--no-node-snapshot', '--import', tsx, cli, ...process.argv.slice(2)],

@@ -4,6 +4,7 @@
  * health: resident memory, and whether it is poisoned (see sandbox/process-health.ts). The
  * parent replaces a process that is poisoned, too big, or has graded its share.
  */
+import { checkExerciseReport } from './check.ts';
 import { type GradeRequest, gradeSubmission } from './grade.ts';
 import type { ProcessHealth, ToChild, ToParent } from './grading-protocol.ts';
 import { hostErrorMessage } from './run-tests.ts';
@@ -23,11 +24,25 @@ function health(): ProcessHealth {
 
 async function handle(message: ToChild): Promise<void> {
   try {
-    const result =
-      message.type === 'grade'
-        ? { kind: 'grade' as const, result: await gradeSubmission(message.request as GradeRequest) }
-        : { kind: 'probe' as const, result: await probeSandbox(message.probe) };
-    send({ type: 'done', id: message.id, ...result, health: health() });
+    const id = message.id;
+    if (message.type === 'grade')
+      send({
+        type: 'done',
+        id,
+        kind: 'grade',
+        result: await gradeSubmission(message.request as GradeRequest),
+        health: health(),
+      });
+    else if (message.type === 'probe')
+      send({ type: 'done', id, kind: 'probe', result: await probeSandbox(message.probe), health: health() });
+    else
+      send({
+        type: 'done',
+        id,
+        kind: 'check',
+        result: await checkExerciseReport(message.exerciseId),
+        health: health(),
+      });
   } catch (error) {
     send({ type: 'failed', id: message.id, error: hostErrorMessage(error), health: health() });
   }

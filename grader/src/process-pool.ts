@@ -20,6 +20,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { CheckReport } from './check.ts';
 import { failedGrading, type GradeRequest } from './grade.ts';
 import type { ProcessHealth, ToChild, ToParent } from './grading-protocol.ts';
 import type { GradeResult } from './result.ts';
@@ -40,6 +41,8 @@ export interface PoolOptions {
   recycleRssMb?: number;
   /** time a grading may run beyond its sandbox time budget before its process is killed; default 10 s */
   graceMs?: number;
+  /** time a `check` job may run before its process is killed; default 180 s */
+  checkTimeMs?: number;
 }
 
 export interface PoolStats {
@@ -58,6 +61,11 @@ export interface GraderPool {
   grade(request: GradeRequest): Promise<GradeResult>;
   /** Runs one sandbox call in a grading process (the hostile corpus uses it). */
   probe(request: ProbeRequest): Promise<ProbeResult>;
+  /**
+   * Runs `gradlab check` on one exercise folder in a grading process (the instructor's exercise
+   * page shows it); rejects when the process dies or the check runs past `checkTimeMs`.
+   */
+  check(exerciseId: string): Promise<CheckReport>;
   /** jobs waiting for a process */
   readonly queued: number;
   readonly size: number;
@@ -68,7 +76,13 @@ export interface GraderPool {
 
 type Job =
   | { kind: 'grade'; request: GradeRequest; resolve: (r: GradeResult) => void; reject: (e: Error) => void }
-  | { kind: 'probe'; request: ProbeRequest; resolve: (r: ProbeResult) => void; reject: (e: Error) => void };
+  | { kind: 'probe'; request: ProbeRequest; resolve: (r: ProbeResult) => void; reject: (e: Error) => void }
+  | {
+      kind: 'check';
+      request: { exerciseId: string; limits?: undefined };
+      resolve: (r: CheckReport) => void;
+      reject: (e: Error) => void;
+    };
 
 /**
  * The entry script: `GRADLAB_GRADER_PROCESS`, else `grader/bin/grading-process.mjs` found walking
@@ -175,7 +189,9 @@ class GradingProcess {
     const message: ToChild =
       job.kind === 'grade'
         ? { type: 'grade', id, request: job.request }
-        : { type: 'probe', id, probe: job.request };
+        : job.kind === 'probe'
+          ? { type: 'probe', id, probe: job.request }
+          : { type: 'check', id, exerciseId: job.request.exerciseId };
     const onAnswer = (answer: ToParent) => {
       if (answer.type === 'ready' || answer.id !== id) return;
       this.child.off('message', onAnswer);
@@ -187,6 +203,7 @@ class GradingProcess {
       if (answer.type === 'failed') settled.reject(new Error(`grading failed: ${answer.error}`));
       else if (answer.kind === 'grade' && settled.kind === 'grade') settled.resolve(answer.result);
       else if (answer.kind === 'probe' && settled.kind === 'probe') settled.resolve(answer.result);
+      else if (answer.kind === 'check' && settled.kind === 'check') settled.resolve(answer.result);
     };
     this.child.on('message', onAnswer);
     this.deadline = setTimeout(() => {
@@ -219,7 +236,8 @@ class GradingProcess {
           }
         : crashVerdict(this.stderr, code, signal, this.capMb);
       if (job.kind === 'grade') job.resolve(failedGrading(job.request, verdict.status, verdict.message));
-      else job.resolve(verdict);
+      else if (job.kind === 'probe') job.resolve(verdict);
+      else job.reject(new Error(`gradlab check did not finish: ${verdict.message}`));
     }
     this.onExit(this, job !== undefined);
   }
@@ -253,6 +271,7 @@ export function createGraderPool(options: PoolOptions = {}): GraderPool {
   const maxGradings = options.maxGradingsPerProcess ?? 500;
   const recycleRss = (options.recycleRssMb ?? 640) * 2 ** 20;
   const graceMs = options.graceMs ?? 10_000;
+  const checkTimeMs = options.checkTimeMs ?? 180_000;
   const prlimit = findPrlimit();
   const nodeArgs = ['--no-node-snapshot', processFile];
   const [command, args] = prlimit
@@ -302,7 +321,8 @@ export function createGraderPool(options: PoolOptions = {}): GraderPool {
   };
 
   const dispatch = (slot: number, grading: GradingProcess, job: Job): void => {
-    const limits = resolveLimits(job.request.limits);
+    const deadlineMs =
+      job.kind === 'check' ? checkTimeMs : resolveLimits(job.request.limits).totalTimeMs + graceMs;
     const settle = () => {
       if (!grading.exited && slots[slot] === grading) retireIfUnfit(slot, grading);
       pump();
@@ -318,7 +338,7 @@ export function createGraderPool(options: PoolOptions = {}): GraderPool {
         queueMicrotask(settle);
       },
     } as Job;
-    grading.run(wrapped, limits.totalTimeMs + graceMs, capMb);
+    grading.run(wrapped, deadlineMs, capMb);
   };
 
   const pump = (): void => {
@@ -350,6 +370,10 @@ export function createGraderPool(options: PoolOptions = {}): GraderPool {
       new Promise<GradeResult>((resolve, reject) => enqueue({ kind: 'grade', request, resolve, reject })),
     probe: (request) =>
       new Promise<ProbeResult>((resolve, reject) => enqueue({ kind: 'probe', request, resolve, reject })),
+    check: (exerciseId) =>
+      new Promise<CheckReport>((resolve, reject) =>
+        enqueue({ kind: 'check', request: { exerciseId }, resolve, reject }),
+      ),
     get queued() {
       return queue.length;
     },

@@ -1,14 +1,20 @@
 export type {
   Account,
+  AuditEntry,
+  ClassInvite,
+  CourseClass,
   Draft,
+  Enrollment,
   Exercise,
+  GradeOverride,
   PrismaClient,
   Session,
   Submission,
   User,
 } from '../generated/client.ts';
+export * from './classes.ts';
 export { createPrismaClient } from './client.ts';
 export { databaseUrl, defaultDatabaseFile, sqliteFile } from './database-url.ts';
 export { demoUsers } from './demo-users.ts';
 export { hashPassword, verifyPassword } from './password.ts';
-export { passwordHashOf, seedDemoUsers } from './seed-demo.ts';
+export { demoClass, passwordHashOf, seedDemoClass, seedDemoUsers } from './seed-demo.ts';

@@ -43,3 +43,40 @@ export async function passwordHashOf(prisma: PrismaClient, email: string): Promi
   });
   return account?.password ?? null;
 }
+
+/** The demo class's join code (public, like the demo accounts). */
+export const demoClass = { name: 'Demo class', joinCode: 'DEMOCLASS' } as const;
+
+/**
+ * Creates the demo class with the demo instructor as its instructor and the demo student in it,
+ * when it does not exist yet (its roster is left alone afterwards). Returns whether it was created.
+ */
+export async function seedDemoClass(prisma: PrismaClient): Promise<boolean> {
+  if (await prisma.courseClass.findUnique({ where: { joinCode: demoClass.joinCode } })) return false;
+  const members = await prisma.user.findMany({
+    where: { email: { in: demoUsers.map((u) => u.email) } },
+    select: { id: true, role: true },
+  });
+  const created = await prisma.courseClass.create({ data: { ...demoClass } });
+  for (const member of members) {
+    await prisma.enrollment.create({
+      data: {
+        classId: created.id,
+        userId: member.id,
+        role: member.role === 'instructor' ? 'instructor' : 'student',
+      },
+    });
+    await prisma.user.updateMany({
+      where: { id: member.id, currentClassId: null },
+      data: { currentClassId: created.id },
+    });
+  }
+  await prisma.auditEntry.create({
+    data: {
+      classId: created.id,
+      action: 'class.create',
+      detail: JSON.stringify({ name: demoClass.name, via: 'seed' }),
+    },
+  });
+  return true;
+}

@@ -1,6 +1,8 @@
 import 'server-only';
-import { listExercises, readPublicExercise } from '@gradlab/content';
+import path from 'node:path';
+import { contentRoot, listExercises, readPublicExercise } from '@gradlab/content';
 import {
+  type CheckReport,
   cachedExercise,
   createGraderPool,
   type GradeRequest,
@@ -112,6 +114,19 @@ export async function resumePendingGradings(prisma: PrismaClient = db()): Promis
 /** Grades code directly (the instructor's "grade the reference solution" button). */
 export function gradeNow(request: GradeRequest): Promise<GradeResult> {
   return grader().pool.grade(request);
+}
+
+/**
+ * Runs `gradlab check` on an exercise folder in a grading process, as it is on disk now (the
+ * instructor's exercise page). Problem files are given relative to the repository (`content/exercises/...`).
+ */
+export async function checkNow(exerciseId: string): Promise<CheckReport> {
+  const report = await grader().pool.check(exerciseId);
+  const root = path.dirname(contentRoot());
+  return {
+    ...report,
+    problems: report.problems.map((p) => ({ ...p, file: path.relative(root, p.file) || p.file })),
+  };
 }
 
 /**

@@ -28,6 +28,17 @@ describe('the grading-process pool', () => {
     expect(pool.stats().rssBytes).toHaveLength(2);
   }, 60_000);
 
+  it("runs gradlab check on an exercise folder in a grading process (the instructor page's report)", async () => {
+    const report = await pool.check('affine-layer');
+    expect(report.problems).toEqual([]);
+    expect(report.reference).toEqual({ score: 10, maxScore: 10, status: 'graded' });
+    expect(report.mistakes.map((m) => m.name)).toContain('db-mean');
+    expect(report.mistakes.every((m) => m.hintFired && m.score < m.maxScore)).toBe(true);
+    const missing = await pool.check('no-such-exercise');
+    expect(missing.problems[0]?.message).toBe('no such exercise');
+    expect((await pool.grade(request())).score).toBe(10);
+  }, 120_000);
+
   it('survives a hostile submission and keeps grading', async () => {
     const loop = await pool.grade(request('while (true) {}', 'js'));
     expect(loop.status).toBe('timeout');

@@ -6,6 +6,7 @@ import { getMDXComponent } from 'mdx-bundler/client';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { CheckReportPanel } from '../../../../components/instructor/check-report.tsx';
 import { CodeBlock } from '../../../../components/instructor/code-block.tsx';
 import { DataTable } from '../../../../components/instructor/data-table.tsx';
 import { GradeReferenceButton } from '../../../../components/instructor/grade-reference-button.tsx';
@@ -39,6 +40,8 @@ export default async function InstructorExercisePage({ params }: { params: Promi
         · <Link href={`/instructor/submissions?exercise=${id}`}>submissions</Link> ·{' '}
         <Link href={`/exercises/${id}`}>student view</Link>
       </p>
+      <h2>gradlab check</h2>
+      <CheckReportPanel exerciseId={id} />
       <GradeReferenceButton exerciseId={id} />
       <h2>Statement</h2>
       <article className="statement lecture">
