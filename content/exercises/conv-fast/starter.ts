@@ -16,7 +16,12 @@ interface ConvCache {
 }
 
 /** H' and W' for windows of fieldHeight x fieldWidth over x's (H, W). */
-function outputSize(xShape: readonly number[], fieldHeight: number, fieldWidth: number, { stride, pad }: ConvParam) {
+function outputSize(
+  xShape: readonly number[],
+  fieldHeight: number,
+  fieldWidth: number,
+  { stride, pad }: ConvParam,
+) {
   const [, , h = 0, wd = 0] = xShape;
   return {
     hOut: 1 + Math.floor((h + 2 * pad - fieldHeight) / stride),

@@ -7,7 +7,12 @@ interface ConvParam {
   pad: number;
 }
 
-function outputSize(xShape: readonly number[], fieldHeight: number, fieldWidth: number, { stride, pad }: ConvParam) {
+function outputSize(
+  xShape: readonly number[],
+  fieldHeight: number,
+  fieldWidth: number,
+  { stride, pad }: ConvParam,
+) {
   const [, , h = 0, wd = 0] = xShape;
   return {
     hOut: 1 + Math.floor((h + 2 * pad - fieldHeight) / stride),

@@ -1,6 +1,6 @@
 // A known mistake: only the function that is wrong; the others come from solution.ts.
 export const hint =
-  'db has one entry per output column (N * H\' * W\' of them) instead of one per filter: b[f] is added at every position of every example, so db[f] sums dout over the batch and all positions.';
+  "db has one entry per output column (N * H' * W' of them) instead of one per filter: b[f] is added at every position of every example, so db[f] sums dout over the batch and all positions.";
 
 interface ConvParam {
   stride: number;

@@ -1,13 +1,18 @@
 // A known mistake: only the functions that are wrong; the others come from solution.ts.
 export const hint =
-  'cols has its rows ordered (a, b\', c), the channel changing fastest, so they do not line up with w.reshape(F, -1), whose entries go (c, a, b\'): out, dw and dx mix up channels and window positions.';
+  "cols has its rows ordered (a, b', c), the channel changing fastest, so they do not line up with w.reshape(F, -1), whose entries go (c, a, b'): out, dw and dx mix up channels and window positions.";
 
 interface ConvParam {
   stride: number;
   pad: number;
 }
 
-function outputSize(xShape: readonly number[], fieldHeight: number, fieldWidth: number, { stride, pad }: ConvParam) {
+function outputSize(
+  xShape: readonly number[],
+  fieldHeight: number,
+  fieldWidth: number,
+  { stride, pad }: ConvParam,
+) {
   const [, , h = 0, wd = 0] = xShape;
   return {
     hOut: 1 + Math.floor((h + 2 * pad - fieldHeight) / stride),
