@@ -31,7 +31,13 @@ export function twoLayerNetLoss(x: NDArray, y: NDArray, params: Params, reg: num
     dscores.set([i, label], dscores.at(i, label) - 1);
   }
   dataLoss /= n;
-  const loss = dataLoss + reg * (w1.square().sum().item() + w2.square().sum().item() + b1.square().sum().item() + b2.square().sum().item());
+  const loss =
+    dataLoss +
+    reg *
+      (w1.square().sum().item() +
+        w2.square().sum().item() +
+        b1.square().sum().item() +
+        b2.square().sum().item());
 
   // backward: the 1/N enters once, in dscores
   const dout = dscores.divide(n);

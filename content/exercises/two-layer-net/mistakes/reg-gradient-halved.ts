@@ -1,6 +1,6 @@
 // A known mistake: only the function that is wrong; the others come from solution.ts.
 export const hint =
-  'the loss is right but grads.w1 and grads.w2 are off by reg * W when reg > 0: the derivative of reg * sum(W^2) is 2 * reg * W, not reg * W.';
+  "the loss is right but grads.w1 and grads.w2 hold only part of the penalty's gradient when reg > 0: differentiating a squared weight brings down a factor 2.";
 
 interface Params {
   w1: NDArray;

@@ -1,6 +1,6 @@
 // A known mistake: only the function that is wrong; the others come from solution.ts.
 export const hint =
-  'the loss is right but grads.w1 and grads.w2 differ when reg > 0: the penalty reg * sum(W^2) is part of the loss, so its gradient 2 * reg * W belongs in dw1 and dw2 too.';
+  'the loss is right but grads.w1 and grads.w2 differ when reg > 0: the L2 penalty is part of the loss, so its gradient belongs in the weight gradients as well.';
 
 interface Params {
   w1: NDArray;
