@@ -22,4 +22,11 @@ export {
 } from './exercises.ts';
 export type { CompiledLecture, LectureFrontmatter, LectureMeta } from './lecture-schema.ts';
 export { lectureFrontmatterSchema } from './lecture-schema.ts';
-export { compileLecture, compileMdx, listLectures, parseLectureMeta } from './lectures.ts';
+export {
+  brokenLectureLinks,
+  compileLecture,
+  compileMdx,
+  headingIds,
+  listLectures,
+  parseLectureMeta,
+} from './lectures.ts';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { bundleMDX } from 'mdx-bundler';
 import rehypeKatex from 'rehype-katex';
+import rehypeSlug from 'rehype-slug';
 import remarkMath from 'remark-math';
 import { ContentError } from './content-error.ts';
 import { contentRoot } from './content-root.ts';
@@ -61,7 +62,7 @@ export function listLectures(): LectureMeta[] {
 
 /**
  * THE MDX compiler of the course, for lectures and exercise statements alike: mdx-bundler with
- * remark-math and rehype-katex. KaTeX renders on the server (no client-side math), as HTML
+ * remark-math, rehype-slug (heading ids) and rehype-katex. KaTeX renders on the server (no client-side math), as HTML
  * beside MathML for screen readers; `strict` and the katex-error check make a LaTeX problem an
  * error naming the file and line instead of silently rendered red text.
  */
@@ -74,6 +75,8 @@ export async function compileMdx(source: string, file: string, cwd?: string): Pr
         options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkMath];
         options.rehypePlugins = [
           ...(options.rehypePlugins ?? []),
+          // headings get ids (GitHub's slugs), so statements can link to a lecture's section
+          rehypeSlug,
           [rehypeKatex, { strict: 'error', throwOnError: true, output: 'htmlAndMathml' }],
         ];
         return options;
@@ -98,4 +101,37 @@ export async function compileLecture(slug: string): Promise<CompiledLecture> {
   const source = fs.readFileSync(file, 'utf8');
   const meta = parseLectureMeta(file, source);
   return { meta, code: await compileMdx(source, file, path.dirname(file)) };
+}
+
+/** The ids of a compiled page's headings (rehype-slug's), in order. */
+export function headingIds(compiledCode: string): string[] {
+  return [...compiledCode.matchAll(/\bid:\s*"([^"]+)"/g)].map((m) => m[1] ?? '');
+}
+
+/**
+ * Links to lectures (`/lectures/<slug>` or `/lectures/<slug>#<section>`) in an MDX source that
+ * lead nowhere: an unknown lecture or a section id that no heading has. Each with its line.
+ */
+export async function brokenLectureLinks(source: string): Promise<{ line: number; message: string }[]> {
+  const slugs = new Set(listLectures().map((l) => l.slug));
+  const problems: { line: number; message: string }[] = [];
+  const anchors = new Map<string, Set<string>>();
+  const lines = source.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    for (const match of (lines[i] ?? '').matchAll(/\]\(\/lectures\/([^)#\s]+)(?:#([^)\s]+))?\)/g)) {
+      const [, slug = '', anchor] = match;
+      if (!slugs.has(slug)) {
+        problems.push({ line: i + 1, message: `links to /lectures/${slug}, which is not a lecture` });
+        continue;
+      }
+      if (anchor === undefined) continue;
+      if (!anchors.has(slug)) anchors.set(slug, new Set(headingIds((await compileLecture(slug)).code)));
+      if (!anchors.get(slug)?.has(anchor))
+        problems.push({
+          line: i + 1,
+          message: `links to /lectures/${slug}#${anchor}, but that lecture has no heading with the id "${anchor}" (ids: ${[...(anchors.get(slug) ?? [])].join(', ')})`,
+        });
+    }
+  }
+  return problems;
 }

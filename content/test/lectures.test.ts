@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ContentError, compileLecture, listLectures, parseLectureMeta } from '../src/index.ts';
+import {
+  brokenLectureLinks,
+  ContentError,
+  compileLecture,
+  headingIds,
+  listLectures,
+  parseLectureMeta,
+} from '../src/index.ts';
 
 const good = `---
 title: A lecture
@@ -86,6 +93,23 @@ describe('a malformed lecture', () => {
     fs.writeFileSync(path.join(dir, 'lectures', 'one.mdx'), good);
     fs.writeFileSync(path.join(dir, 'lectures', 'two.mdx'), good);
     expect(() => listLectures()).toThrow(/two\.mdx: order 1 is also used by "one"/);
+  });
+
+  it('gives headings ids, and finds links to a missing lecture or section', async () => {
+    fs.writeFileSync(
+      path.join(dir, 'lectures', 'one.mdx'),
+      `${good}\n## The affine layer, worked in full\n\nText.\n`,
+    );
+    expect(headingIds((await compileLecture('one')).code)).toEqual(['the-affine-layer-worked-in-full']);
+    const source = [
+      'See [it](/lectures/one#the-affine-layer-worked-in-full) and [that](/lectures/one).',
+      'Not [this](/lectures/one#no-such-section), nor [that](/lectures/two#x).',
+    ].join('\n');
+    const problems = await brokenLectureLinks(source);
+    expect(problems.map((p) => [p.line, p.message.split(',')[0]])).toEqual([
+      [2, 'links to /lectures/one#no-such-section'],
+      [2, 'links to /lectures/two'],
+    ]);
   });
 
   it('refuses slugs that are not lecture names', async () => {

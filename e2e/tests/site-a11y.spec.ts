@@ -63,6 +63,7 @@ test.describe('accessibility', () => {
       '/instructor/exercises/affine-layer',
       '/instructor/submissions',
       '/instructor/gradebook',
+      '/classes',
     ]) {
       await page.goto(path);
       expect(await seriousViolations(page), path).toEqual([]);

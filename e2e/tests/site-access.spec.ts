@@ -33,17 +33,13 @@ test.describe('who may see what', () => {
     await page.goto('/instructor');
     await expect(page).toHaveURL(/\/forbidden$/);
     await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
-    for (const path of [
-      '/instructor/submissions',
-      '/instructor/gradebook',
-      '/instructor/exercises/affine-layer',
-    ]) {
+    for (const path of ['/instructor/submissions', '/instructor/exercises/affine-layer']) {
       await page.goto(path);
       await expect(page).toHaveURL(/\/forbidden$/);
     }
-    const csv = await page.request.get('/api/instructor/gradebook');
-    expect(csv.status()).toBe(403);
-    expect(await csv.json()).toEqual({ error: 'instructors only' });
+    const submissions = await page.request.get('/api/instructor/submissions');
+    expect(submissions.status()).toBe(403);
+    expect(await submissions.json()).toEqual({ error: 'instructors only' });
     const reference = await page.request.post('/api/instructor/exercises/affine-layer/grade-reference');
     expect(reference.status()).toBe(403);
     expect((await page.request.post('/api/instructor/exercises/affine-layer/check')).status()).toBe(403);

@@ -1,3 +1,4 @@
+import { demoClass } from '@gradlab/prisma';
 import { expect, test as plainTest } from '@playwright/test';
 import { test } from '../fixtures/page-guard.ts';
 import {
@@ -272,6 +273,9 @@ test('instructor tables wrap long values and keep status and score in view (item
   const student = await browser.newContext();
   const longName = `Zoë ${'W'.repeat(94)}`;
   const { email } = await signUpByApi(student.request, baseURL ?? '', longName);
+  expect((await student.request.post('/api/classes/join', { data: { code: demoClass.joinCode } })).ok()).toBe(
+    true,
+  );
   await submitAndWait(student.request, solution);
   await student.close();
 
@@ -294,7 +298,8 @@ test('instructor tables wrap long values and keep status and score in view (item
   await expect(page.getByTestId('gradebook').locator('thead')).toContainText('The affine layer');
   await expect(page.getByTestId('gradebook').locator('tbody tr').first()).toContainText('Max points');
 
-  const csv = await (await page.request.get('/api/instructor/gradebook')).body();
+  const classId = /\/classes\/([^/]+)\/gradebook$/.exec(page.url())?.[1];
+  const csv = await (await page.request.get(`/api/classes/${classId}/export?format=csv`)).body();
   expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const line = csv
     .toString('utf8')

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { ContentError, compileMdx, listExercises } from '@gradlab/content';
+import { brokenLectureLinks, ContentError, compileMdx, listExercises } from '@gradlab/content';
 import { type LoadedExercise, loadExercise } from './exercise/load-exercise.ts';
 import { gradeHostFunctions, gradeSubmission } from './grade.ts';
 import type { GradeResult } from './result.ts';
@@ -68,12 +68,15 @@ export async function checkExerciseReport(id: string): Promise<CheckReport> {
   };
   const statementFile = exercise.starterFile.replace(/starter\.ts$/, 'exercise.mdx');
   // the statement compiles with the course's MDX compiler: a bad formula is a problem here
+  const statement = fs.readFileSync(statementFile, 'utf8');
   try {
-    await compileMdx(fs.readFileSync(statementFile, 'utf8'), statementFile);
+    await compileMdx(statement, statementFile);
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     problems.push({ file: statementFile, line: error.line ?? 1, message: error.detail });
   }
+  // its links to lectures (and their sections) lead somewhere
+  for (const broken of await brokenLectureLinks(statement)) problems.push({ file: statementFile, ...broken });
   const authored = [statementFile, exercise.specFile, exercise.solutionFile, exercise.starterFile];
   for (const file of [...authored, ...exercise.mistakes.map((m) => m.file)]) {
     if (AUTHOR_TODO.test(fs.readFileSync(file, 'utf8')))

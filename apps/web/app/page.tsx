@@ -1,5 +1,6 @@
 import { listExercises, listLectures } from '@gradlab/content';
 import Link from 'next/link';
+import { currentClass } from '../lib/classes.ts';
 import { db } from '../lib/db.ts';
 import { bestScores } from '../lib/progress.ts';
 import { currentUser } from '../lib/session.ts';
@@ -10,7 +11,8 @@ export default async function HomePage() {
   const lectures = listLectures();
   const exercises = listExercises();
   const user = await currentUser();
-  const best = user ? await bestScores(db(), user.id) : new Map<string, number>();
+  const course = user ? await currentClass(user.id) : null;
+  const best = user ? await bestScores(db(), user.id, course?.id) : new Map<string, number>();
   const total = exercises.reduce((sum, e) => sum + e.points, 0);
   const earned = exercises.reduce((sum, e) => sum + Math.min(best.get(e.id) ?? 0, e.points), 0);
   return (
@@ -22,7 +24,14 @@ export default async function HomePage() {
       </p>
       {user ? (
         <p data-testid="course-progress">
-          Your progress: <strong>{formatScore(earned)}</strong> of {total} points
+          Your progress: <strong>{formatScore(earned)}</strong> of {total} points ·{' '}
+          {course ? (
+            <>
+              class <Link href={`/classes/${course.id}`}>{course.name}</Link>
+            </>
+          ) : (
+            <Link href="/classes">join your class</Link>
+          )}
         </p>
       ) : (
         <p>

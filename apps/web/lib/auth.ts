@@ -1,6 +1,13 @@
 import 'server-only';
 import path from 'node:path';
-import { databaseUrl, defaultDatabaseFile, hashPassword, sqliteFile, verifyPassword } from '@gradlab/prisma';
+import {
+  acceptInvites,
+  databaseUrl,
+  defaultDatabaseFile,
+  hashPassword,
+  sqliteFile,
+  verifyPassword,
+} from '@gradlab/prisma';
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
@@ -77,6 +84,16 @@ export const auth = betterAuth({
     },
   },
   session: { cookieCache: { enabled: false } },
+  // Someone invited to a class before they had an account joins it when they sign up.
+  databaseHooks: {
+    user: {
+      create: {
+        after: async (user) => {
+          await acceptInvites(db(), { id: user.id, email: user.email });
+        },
+      },
+    },
+  },
   hooks: {
     before: createAuthMiddleware(async (ctx) => {
       if (ctx.path === '/sign-up/email' || ctx.path === '/update-user') checkProfileInput(ctx.body);

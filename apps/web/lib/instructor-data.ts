@@ -3,21 +3,39 @@ import { listExercises } from '@gradlab/content';
 import type { PrismaClient } from '@gradlab/prisma';
 import { buildGradebook, type GradebookColumn, type GradebookRow } from './gradebook.ts';
 
+/** The exercises as gradebook columns, in course order. */
+export function gradebookColumns(): GradebookColumn[] {
+  return listExercises().map((e) => ({ id: e.id, title: e.title, points: e.points }));
+}
+
+/**
+ * A class's gradebook: its students (by name), each exercise's best score and the staff's
+ * overrides beside it. `onlyUserId` narrows it to one student (their own view).
+ */
 export async function loadGradebook(
   prisma: PrismaClient,
+  classId: string,
+  onlyUserId?: string,
 ): Promise<{ rows: GradebookRow[]; exerciseIds: string[]; columns: GradebookColumn[] }> {
-  const columns = listExercises().map((e) => ({ id: e.id, title: e.title, points: e.points }));
+  const columns = gradebookColumns();
   const exerciseIds = columns.map((c) => c.id);
-  const students = await prisma.user.findMany({
-    where: { role: 'student' },
-    orderBy: [{ name: 'asc' }, { email: 'asc' }],
-    select: { id: true, name: true, email: true },
+  const enrolled = await prisma.enrollment.findMany({
+    where: { classId, role: 'student', ...(onlyUserId ? { userId: onlyUserId } : {}) },
+    select: { user: { select: { id: true, name: true, email: true } } },
   });
+  const students = enrolled
+    .map((e) => e.user)
+    .sort((a, b) => a.name.localeCompare(b.name) || a.email.localeCompare(b.email));
+  const ids = students.map((s) => s.id);
   const submissions = await prisma.submission.findMany({
-    where: { score: { not: null } },
+    where: { score: { not: null }, userId: { in: ids } },
     select: { userId: true, exerciseId: true, score: true },
   });
-  return { rows: buildGradebook(students, exerciseIds, submissions), exerciseIds, columns };
+  const overrides = await prisma.gradeOverride.findMany({
+    where: { classId, userId: { in: ids } },
+    select: { userId: true, exerciseId: true, score: true, dueAt: true, reason: true },
+  });
+  return { rows: buildGradebook(students, exerciseIds, submissions, overrides), exerciseIds, columns };
 }
 
 export interface SubmissionFilter {

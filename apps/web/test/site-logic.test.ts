@@ -1,7 +1,9 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { buildGradebook, csvField, gradebookCsv } from '../lib/gradebook.ts';
+import { buildGradebook, canvasCsv, csvField, gradebookCsv, gradescopeCsv } from '../lib/gradebook.ts';
 import { createRateLimit } from '../lib/rate-limit.ts';
 import { hintsIn, studentResult } from '../lib/result-view.ts';
+import { parseRoster } from '../lib/roster-csv.ts';
 import { submissionStats } from '../lib/submission-stats.ts';
 
 const result = {
@@ -119,5 +121,97 @@ describe('the submit rate limit', () => {
     expect(limit.take('b').ok).toBe(true);
     now = 60_001;
     expect(limit.take('a').ok).toBe(true);
+  });
+});
+
+describe('overrides and the LMS exports', () => {
+  const columns = [
+    { id: 'affine-layer', title: 'The affine layer', points: 10 },
+    { id: 'softmax', title: 'Softmax, stable', points: 8 },
+  ];
+  const rows = buildGradebook(
+    [
+      { id: 'u1', name: 'Ada', email: 'ada@x.org' },
+      { id: 'u2', name: 'Émile', email: 'emile@x.org' },
+    ],
+    ['affine-layer', 'softmax'],
+    [
+      { userId: 'u1', exerciseId: 'affine-layer', score: 6 },
+      { userId: 'u2', exerciseId: 'softmax', score: 8 },
+    ],
+    [
+      { userId: 'u1', exerciseId: 'affine-layer', score: 9, dueAt: null, reason: 'regrade' },
+      { userId: 'u2', exerciseId: 'affine-layer', score: null, dueAt: '2027-01-10T12:00:00Z', reason: 'ill' },
+    ],
+  );
+  // what an importer reads: the CSV parsed back, without the byte order mark
+  const read = (text: string) => parse(text.replace(/^\uFEFF/, '')) as string[][];
+
+  it('keeps the computed score beside an override, and counts the override', () => {
+    expect(rows[0]?.cells['affine-layer']).toEqual({
+      computed: 6,
+      override: { score: 9, dueAt: null, reason: 'regrade' },
+      effective: 9,
+    });
+    expect(rows[0]?.total).toBe(9);
+    // an extension alone changes no score
+    expect(rows[1]?.cells['affine-layer']).toMatchObject({ computed: null, effective: null });
+    expect(rows[1]?.cells['affine-layer']?.override?.dueAt).toBe('2027-01-10T12:00:00.000Z');
+    expect(rows[1]?.total).toBe(8);
+  });
+
+  it('exports a Canvas gradebook import with a Points Possible row', () => {
+    expect(read(canvasCsv(rows, columns, 'Winter 2026'))).toEqual([
+      [
+        'Student',
+        'ID',
+        'SIS User ID',
+        'SIS Login ID',
+        'Section',
+        'The affine layer (affine-layer)',
+        'Softmax, stable (softmax)',
+      ],
+      ['Points Possible', '', '', '', '', '10', '8'],
+      ['Ada', '', '', 'ada@x.org', 'Winter 2026', '9', ''],
+      ['Émile', '', '', 'emile@x.org', 'Winter 2026', '', '8'],
+    ]);
+  });
+
+  it("exports Gradescope's score upload, per exercise or for the course", () => {
+    expect(read(gradescopeCsv(rows, columns, 'softmax'))).toEqual([
+      ['Name', 'SID', 'Email', 'Total Score', 'Max Points'],
+      ['Ada', '', 'ada@x.org', '', '8'],
+      ['Émile', '', 'emile@x.org', '8', '8'],
+    ]);
+    expect(read(gradescopeCsv(rows, columns, null)).map((r) => r[3])).toEqual(['Total Score', '9', '8']);
+  });
+});
+
+describe('roster uploads', () => {
+  it('reads a roster with a header (email, name, role), in any column order', () => {
+    expect(parseRoster('\uFEFFName,Role,E-mail\r\nAda,TA,ada@x.org\r\n"Lee, Kim",,kim@x.org\r\n')).toEqual({
+      entries: [
+        { email: 'ada@x.org', role: 'ta', name: 'Ada' },
+        { email: 'kim@x.org', role: 'student', name: 'Lee, Kim' },
+      ],
+      problems: [],
+    });
+  });
+
+  it('reads one email per line without a header', () => {
+    expect(parseRoster('a@x.org\nb@x.org\n').entries.map((e) => e.email)).toEqual(['a@x.org', 'b@x.org']);
+  });
+
+  it('names every bad line and adds nobody', () => {
+    expect(parseRoster('email,role\nok@x.org,student\nnot-an-email,student\nc@x.org,dean\n')).toEqual({
+      entries: [],
+      problems: [
+        { line: 3, message: '"not-an-email" is not an email address' },
+        { line: 4, message: 'role "dean" is not student, TA or instructor' },
+      ],
+    });
+    expect(parseRoster('name\nAda\n').problems[0]?.message).toMatch(/no "email" column/);
+    expect(parseRoster('').problems[0]?.message).toBe('the roster is empty');
+    expect(parseRoster('email\n"unclosed\n').problems[0]?.message).toMatch(/^not readable as CSV/);
   });
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { transformSync } from 'esbuild';
+import { ContentError } from '@gradlab/content';
+import { type TransformFailure, transformSync } from 'esbuild';
 import { evaluateCommonJs } from './evaluate-cjs.ts';
 
 /**
@@ -14,9 +15,20 @@ export function loadAuthorModule(file: string, globals: Record<string, unknown>)
   try {
     code = transformSync(source, { loader: 'ts', format: 'cjs', sourcefile: file, target: 'es2022' }).code;
   } catch (err) {
-    throw new Error(`${file}: does not compile: ${(err as Error).message}`);
+    // esbuild names the first syntax error with its line: report it there (gradlab check prints file:line)
+    const first = (err as Partial<TransformFailure>).errors?.[0];
+    const detail = first ? first.text : (err as Error).message;
+    throw new ContentError(file, `does not compile: ${detail}`, first?.location?.line);
   }
-  return evaluateCommonJs(`${code}\n//# sourceURL=${file}`, globals, (name) => {
-    throw new Error(`${file}: imports "${name}" at run time; exercise files may only use "import type"`);
-  });
+  try {
+    return evaluateCommonJs(`${code}\n//# sourceURL=${file}`, globals, (name) => {
+      throw new ContentError(
+        file,
+        `imports "${name}" at run time; exercise files may only use "import type"`,
+      );
+    });
+  } catch (err) {
+    if (err instanceof ContentError) throw err;
+    throw new ContentError(file, `fails when loaded: ${(err as Error).message ?? String(err)}`);
+  }
 }

@@ -59,6 +59,17 @@ describe('gradlab new', () => {
     expect(report.problems.some((p) => p.file === statement && /MDX\/KaTeX/.test(p.message))).toBe(true);
   }, 60_000);
 
+  it('reports a known mistake that does not compile at its file and line, instead of crashing', async () => {
+    const created = scaffoldExercise('broken-mistake', { lecture: 'training' });
+    const mistake = path.join(created.dir, 'mistakes', 'missing-factor.ts');
+    // an apostrophe inside a single-quoted hint: the file no longer parses
+    fs.writeFileSync(mistake, "export const hint = 'it's wrong';\nexport function f() {}\n");
+    const report = await checkExerciseReport('broken-mistake');
+    expect(report.problems).toHaveLength(1);
+    expect(report.problems[0]).toMatchObject({ file: mistake, line: 1 });
+    expect(report.problems[0]?.message).toMatch(/^does not compile: /);
+  }, 60_000);
+
   it('refuses a bad id, an unknown lecture and an existing folder', () => {
     expect(() => scaffoldExercise('Bad Id')).toThrow(ScaffoldError);
     expect(() => scaffoldExercise('fine-id', { lecture: 'no-such-lecture' })).toThrow(

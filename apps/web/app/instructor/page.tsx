@@ -19,7 +19,7 @@ export default async function InstructorHome() {
       <h1>Instructor</h1>
       <p>
         <Link href="/instructor/submissions">All submissions and statistics</Link> ·{' '}
-        <Link href="/instructor/gradebook">Gradebook and CSV export</Link>
+        <Link href="/classes">Classes: rosters, gradebooks and exports</Link>
       </p>
       <h2>Exercises</h2>
       <DataTable
