@@ -107,3 +107,25 @@ export function exerciseSources(id: string): ExerciseSources {
     mistakes,
   };
 }
+
+/**
+ * A version stamp of an exercise folder: the names, sizes and modification times of its files.
+ * It changes whenever an author edits the folder, so that caches of a running server reload it.
+ */
+export function exerciseVersion(id: string): string {
+  const parts: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else {
+        const stat = fs.statSync(full);
+        parts.push(`${path.relative(exercisesDir(), full)}:${stat.size}:${stat.mtimeMs}`);
+      }
+    }
+  };
+  walk(exerciseDir(id));
+  return parts.join('|');
+}

@@ -16,6 +16,7 @@ export {
   exerciseFrontmatterSchema,
   exerciseSources,
   exercisesDir,
+  exerciseVersion,
   listExercises,
   readExerciseMeta,
   readPublicExercise,

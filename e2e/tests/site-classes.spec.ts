@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { createPrismaClient } from '@gradlab/prisma';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { expect, test } from '../fixtures/page-guard.ts';
-import { demo, exerciseFile, signIn, signUpByApi, submitAndWait } from '../fixtures/site.ts';
+import { demo, exerciseFile, repoRoot, signIn, signUpByApi, submitAndWait } from '../fixtures/site.ts';
 
 /** A downloaded CSV, read as an importer reads it (byte order mark dropped). */
 async function downloadCsv(page: Page, link: string): Promise<{ name: string; rows: string[][] }> {
@@ -209,10 +211,94 @@ test.describe('classes', () => {
     const badCode = await student.request.post('/api/classes/join', json({ code: 'ZZZZ-ZZZZ' }));
     expect(badCode.status()).toBe(404);
     expect((await badCode.json()).error).toBe('code: no class has the join code ZZZZZZZZ');
+    // TAs see the submissions of their class's students (and nobody else's), students do not.
+    const submitted = await submitAndWait(student.request, exerciseFile('affine-layer', 'starter.ts'));
+    const taView = await ta.newPage();
+    expect((await taView.goto(`/instructor/submissions/${submitted.id}`))?.status()).toBe(200);
+    await expect(taView.getByTestId('submission-status')).toHaveText('graded');
+    await page.goto(`/instructor/submissions/${submitted.id}`);
+    await expect(page).toHaveURL(/\/forbidden$/);
+    expect((await instructor.request.delete(`/api/classes/${classA.id}/members/${taId}`)).status()).toBe(204);
+    await taView.goto(`/instructor/submissions/${submitted.id}`);
+    await expect(taView).toHaveURL(/\/forbidden$/);
     // Signed out: 401.
     const guest = await browser.newContext({ baseURL });
     expect((await guest.request.get(`/api/classes/${classA.id}/export`)).status()).toBe(401);
-    void taId;
     await Promise.all([instructor.close(), student.close(), ta.close(), guest.close()]);
+  });
+
+  test('staff see a similarity report with the codes side by side, and an instructor regrades an exercise', async ({
+    page,
+    guard,
+    browser,
+    baseURL,
+  }) => {
+    void guard;
+    test.setTimeout(120_000);
+    await signIn(page, demo.instructor);
+    const created = await page.request.post('/api/classes', json({ name: 'Integrity (e2e)' }));
+    const { id: classId, joinCode } = (await created.json()) as { id: string; joinCode: string };
+    const solution = exerciseFile('affine-layer', 'solution.ts');
+    // the same solution, disguised: other names, a comment, another layout
+    const disguised = `// all my own work\n${solution
+      .replace(/\bdout\b/g, 'upstream')
+      .replace(/\bn\b/g, 'batch')
+      .replace(/\bdx\b/g, 'gradX')
+      .replaceAll('\n', '\n\n')}`;
+    const students: { email: string; submissionId: string }[] = [];
+    for (const [name, code] of [
+      ['Copy Source', solution],
+      ['Copy Cat', disguised],
+      ['Own Way', exerciseFile('affine-layer', 'starter.ts')],
+    ] as const) {
+      const context = await browser.newContext({ baseURL });
+      const { email } = await signUpByApi(context.request, baseURL ?? '', name);
+      expect((await context.request.post('/api/classes/join', json({ code: joinCode }))).status()).toBe(201);
+      const graded = await submitAndWait(context.request, code);
+      students.push({ email, submissionId: graded.id });
+      await context.close();
+    }
+    await page.goto(`/classes/${classId}/gradebook`);
+    await page.getByRole('link', { name: 'Similarity report' }).click();
+    // the choice is made once the page is hydrated (React would reset the select's default)
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('combobox', { name: 'Exercise', exact: true }).selectOption('affine-layer');
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.waitForURL(/exercise=affine-layer/);
+    await expect(page.getByTestId('similarity-summary')).toHaveText(
+      '3 final submissions compared; 1 pair at or above 50% similarity.',
+    );
+    const pair = page.getByTestId('similar-pairs').locator('tbody tr');
+    await expect(pair).toContainText('Copy Source');
+    await expect(pair).toContainText('Copy Cat');
+    const percent = Number((await pair.locator('td').first().textContent())?.replace('%', ''));
+    expect(percent).toBeGreaterThanOrEqual(90);
+    await page.getByTestId('pair-codes').locator('summary').click();
+    await expect(page.getByTestId('pair-codes')).toContainText('all my own work');
+
+    // A stored score that no longer matches the spec (as after a spec change): the regrade
+    // grades every submission again and says what changed.
+    const prisma = createPrismaClient(
+      `file:${path.join(repoRoot, 'data', `e2e-${process.env.E2E_PORT ?? 3210}.db`)}`,
+    );
+    try {
+      await prisma.submission.update({ where: { id: students[0]?.submissionId ?? '' }, data: { score: 3 } });
+    } finally {
+      await prisma.$disconnect();
+    }
+    await page.goto(`/classes/${classId}/gradebook`);
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('combobox', { name: 'Exercise to regrade' }).selectOption('affine-layer');
+    await page.getByRole('button', { name: 'Regrade all submissions' }).click();
+    await expect(page.getByTestId('regrade-result')).toHaveText(
+      'Regraded 3 submissions: 1 up, 0 down, 2 unchanged.',
+      {
+        timeout: 60_000,
+      },
+    );
+    await expect(page.getByTestId('regrade-changes')).toContainText('Copy Source');
+    await expect(page.getByTestId('regrade-changes').locator('tbody tr td').nth(2)).toHaveText('10');
+    await page.goto(`/classes/${classId}`);
+    await expect(page.getByTestId('audit-log')).toContainText('regraded an exercise');
   });
 });

@@ -1,4 +1,4 @@
-import type { Inputs } from '@gradlab/content';
+import { exerciseVersion, type Inputs } from '@gradlab/content';
 import { inputGenerator } from './exercise/inputs.ts';
 import { type HostFunction, type LoadedExercise, loadExercise } from './exercise/load-exercise.ts';
 import { type GradeResult, type GradeStatus, RESULT_VERSION } from './result.ts';
@@ -25,15 +25,18 @@ export interface GradeRequest {
   limits?: Partial<SandboxLimits>;
 }
 
-const exerciseCache = new Map<string, LoadedExercise>();
+const exerciseCache = new Map<string, { version: string; exercise: LoadedExercise }>();
 
-/** Loads an exercise once per process (content is read-only while the server runs). */
+/**
+ * Loads an exercise once per process, and again when its folder changed (an author edited the
+ * spec while the server runs: the next grading, and a regrade, use the new version).
+ */
 export function cachedExercise(id: string): LoadedExercise {
-  let exercise = exerciseCache.get(id);
-  if (!exercise) {
-    exercise = loadExercise(id);
-    exerciseCache.set(id, exercise);
-  }
+  const version = exerciseVersion(id);
+  const cached = exerciseCache.get(id);
+  if (cached?.version === version) return cached.exercise;
+  const exercise = loadExercise(id);
+  exerciseCache.set(id, { version, exercise });
   return exercise;
 }
 

@@ -1,13 +1,13 @@
+import type { LoadedExercise } from './exercise/load-exercise.ts';
 import { cachedExercise, serverPlan } from './grade.ts';
 import type { RunKit } from './run-kit.ts';
 import { WIRE_VERSION } from './sandbox/wire-json.ts';
 import { scenarioBundle } from './scenario/bundle.ts';
 import { toJsonWire } from './scenario/values-wire.ts';
 
-const kits = new Map<string, Promise<RunKit>>();
+const kits = new WeakMap<LoadedExercise, Promise<RunKit>>();
 
-async function buildKit(exerciseId: string): Promise<RunKit> {
-  const exercise = cachedExercise(exerciseId);
+async function buildKit(exercise: LoadedExercise): Promise<RunKit> {
   const plan = serverPlan(exercise, { publicOnly: true });
   const cases = plan.cases.map((c, i) => ({
     name: c.name,
@@ -35,13 +35,14 @@ async function buildKit(exerciseId: string): Promise<RunKit> {
   };
 }
 
-/** The RunKit of an exercise, built once per process. */
+/** The RunKit of an exercise, built once per process and version of its folder. */
 export function runKit(exerciseId: string): Promise<RunKit> {
-  let kit = kits.get(exerciseId);
+  const exercise = cachedExercise(exerciseId);
+  let kit = kits.get(exercise);
   if (!kit) {
-    kit = buildKit(exerciseId);
-    kits.set(exerciseId, kit);
-    kit.catch(() => kits.delete(exerciseId));
+    kit = buildKit(exercise);
+    kits.set(exercise, kit);
+    kit.catch(() => kits.delete(exercise));
   }
   return kit;
 }

@@ -124,3 +124,19 @@ export async function currentClass(userId: string): Promise<MyClass | null> {
 export function joinPath(joinCode: string): string {
   return `/join/${joinCode}`;
 }
+
+/**
+ * Whether `viewer` may see `learnerId`'s work as staff: a site instructor, or a TA or
+ * instructor of a class the learner is a student of.
+ */
+export async function isStaffOf(viewer: SessionUser, learnerId: string): Promise<boolean> {
+  if (viewer.role === 'instructor') return true;
+  const shared = await db().enrollment.count({
+    where: {
+      userId: viewer.id,
+      role: { in: ['ta', 'instructor'] },
+      class: { enrollments: { some: { userId: learnerId, role: 'student' } } },
+    },
+  });
+  return shared > 0;
+}

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import type { LoadedExercise } from '../exercise/load-exercise.ts';
 
-const bundles = new Map<string, Promise<string>>();
+const bundles = new WeakMap<LoadedExercise, Promise<string>>();
 
 async function bundleScenario(exercise: LoadedExercise): Promise<string> {
   const { specFile } = exercise;
@@ -34,14 +34,13 @@ async function bundleScenario(exercise: LoadedExercise): Promise<string> {
   return code;
 }
 
-/** The scenario bundle of a loaded exercise, built once per process. */
+/** The scenario bundle of a loaded exercise, built once per loaded version. */
 export function scenarioBundle(exercise: LoadedExercise): Promise<string> {
-  const key = exercise.specFile;
-  let bundle = bundles.get(key);
+  let bundle = bundles.get(exercise);
   if (!bundle) {
     bundle = bundleScenario(exercise);
-    bundles.set(key, bundle);
-    bundle.catch(() => bundles.delete(key));
+    bundles.set(exercise, bundle);
+    bundle.catch(() => bundles.delete(exercise));
   }
   return bundle;
 }

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { contentRoot } from '@gradlab/content';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkExerciseReport } from '../../src/check.ts';
+import { cachedExercise } from '../../src/grade.ts';
+import { runKit } from '../../src/run-kit-server.ts';
 import { ScaffoldError, scaffoldExercise } from '../../src/scaffold.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gradlab-content-'));
@@ -68,6 +70,23 @@ describe('gradlab new', () => {
     expect(report.problems).toHaveLength(1);
     expect(report.problems[0]).toMatchObject({ file: mistake, line: 1 });
     expect(report.problems[0]?.message).toMatch(/^does not compile: /);
+  }, 60_000);
+
+  it('reloads an exercise whose folder changed while the process runs (a regrade then uses the new spec)', async () => {
+    const created = scaffoldExercise('edited-live', { lecture: 'training' });
+    for (const file of created.files)
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/TODO\(author\):? ?/g, ''));
+    const first = cachedExercise('edited-live');
+    expect(cachedExercise('edited-live')).toBe(first);
+    const kit = await runKit('edited-live');
+    const spec = path.join(created.dir, 'spec.ts');
+    fs.writeFileSync(spec, fs.readFileSync(spec, 'utf8').replace(/points: 2,/, 'points: 3,'));
+    const second = cachedExercise('edited-live');
+    expect(second).not.toBe(first);
+    expect(second.spec.cases.reduce((sum, c) => sum + c.points, 0)).toBe(
+      first.spec.cases.reduce((sum, c) => sum + c.points, 0) + 1,
+    );
+    expect(await runKit('edited-live')).not.toBe(kit);
   }, 60_000);
 
   it('refuses a bad id, an unknown lecture and an existing folder', () => {

@@ -27,6 +27,7 @@ const actionText: Record<string, string> = {
   'member.remove': 'removed a member',
   'grade.override': 'overrode a grade',
   'grade.override.clear': 'cleared an override',
+  'exercise.regrade': 'regraded an exercise',
 };
 
 export default async function ClassPage({ params }: { params: Promise<{ id: string }> }) {

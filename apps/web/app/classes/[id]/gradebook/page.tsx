@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { GradeCell } from '../../../../components/classes/grade-cell.tsx';
 import { OverrideForm } from '../../../../components/classes/override-form.tsx';
+import { RegradeForm } from '../../../../components/classes/regrade-form.tsx';
 import { DataTable } from '../../../../components/instructor/data-table.tsx';
 import { requireClassPage } from '../../../../lib/classes.ts';
 import { db } from '../../../../lib/db.ts';
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: 'Gradebook' };
 
 export default async function ClassGradebookPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { courseClass } = await requireClassPage(id, 'ta', `/classes/${id}/gradebook`);
+  const { courseClass, role } = await requireClassPage(id, 'ta', `/classes/${id}/gradebook`);
   const { rows, columns } = await loadGradebook(db(), id);
   const maxTotal = columns.reduce((sum, c) => sum + c.points, 0);
   const exportUrl = (format: string) => `/api/classes/${id}/export?format=${format}`;
@@ -84,6 +85,21 @@ export default async function ClassGradebookPage({ params }: { params: Promise<{
           exercises={columns.map((c) => ({ id: c.id, label: c.title, points: c.points }))}
         />
       )}
+      <h2>Similarity</h2>
+      <p>
+        <Link href={`/classes/${id}/similarity`}>Similarity report</Link>: pairs of final submissions whose
+        code is alike, side by side.
+      </p>
+      {role === 'instructor' ? (
+        <>
+          <h2>Regrade</h2>
+          <p className="muted">
+            After an exercise's spec changed: grade every submission of the class's students again and see
+            what changed. Overrides stay as they are.
+          </p>
+          <RegradeForm classId={id} exercises={columns.map((c) => ({ id: c.id, label: c.title }))} />
+        </>
+      ) : null}
     </>
   );
 }

@@ -1,25 +1,28 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { ResultView } from '../../../../components/exercise/result-view.tsx';
 import { CodeBlock } from '../../../../components/instructor/code-block.tsx';
 import { LocalTime } from '../../../../components/local-time.tsx';
+import { isStaffOf } from '../../../../lib/classes.ts';
 import { db } from '../../../../lib/db.ts';
 import { findExercise } from '../../../../lib/exercises.ts';
 import { fullResult } from '../../../../lib/result-view.ts';
-import { requireInstructor } from '../../../../lib/session.ts';
+import { requireUser } from '../../../../lib/session.ts';
 import { statusText } from '../../../../lib/status-text.ts';
 
 export const metadata: Metadata = { title: 'Submission' };
 
 export default async function InstructorSubmission({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireInstructor(`/instructor/submissions/${id}`);
+  // site instructors, and the TAs and instructors of the learner's classes
+  const viewer = await requireUser(`/instructor/submissions/${id}`);
   const submission = await db().submission.findUnique({
     where: { id },
     include: { user: { select: { name: true, email: true } } },
   });
   if (!submission) notFound();
+  if (!(await isStaffOf(viewer, submission.userId))) redirect('/forbidden');
   const result = fullResult(submission.result);
   const exerciseTitle = findExercise(submission.exerciseId)?.title ?? submission.exerciseId;
   const failure = (submission.result as { message?: unknown } | null)?.message;
