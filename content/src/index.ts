@@ -31,3 +31,23 @@ export {
   listLectures,
   parseLectureMeta,
 } from './lectures.ts';
+export type {
+  AnswerType,
+  ListedWrongAnswer,
+  QuestionGenerator,
+  QuestionPart,
+  QuestionSpec,
+  QuestionVariant,
+  Responses,
+  RubricItem,
+  Tolerance,
+} from './question-spec.ts';
+export type { QuestionMeta, QuestionSources } from './questions.ts';
+export {
+  fillParams,
+  listQuestions,
+  questionFrontmatterSchema,
+  questionSources,
+  questionsDir,
+  readQuestionMeta,
+} from './questions.ts';

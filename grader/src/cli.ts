@@ -1,15 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkExercises, formatCheckReport } from './check.ts';
+import { fillParams, listQuestions } from '@gradlab/content';
+import { type CheckProblem, checkExercises, formatCheckReport } from './check.ts';
 import { createGraderPool } from './process-pool.ts';
+import { keyResponse } from './questions/answers.ts';
+import { checkQuestionReport, formatQuestionReport } from './questions/check-question.ts';
+import { loadQuestion, makeVariant } from './questions/load-question.ts';
 import { formatReport, toGradescope } from './report.ts';
 import { ScaffoldError, scaffoldExercise } from './scaffold.ts';
 
 const usage = `usage:
   gradlab grade <exercise-id> <file> [--json] [--public-only] [--format text|json|gradescope] [--output <file>]
-  gradlab check [<exercise-id>...]
-  gradlab new <exercise-id> [--lecture <slug>]`;
+  gradlab check [<exercise-or-question-id>...]
+  gradlab new <exercise-id> [--lecture <slug>]
+  gradlab question <question-id> [--seed <n>] [--json]
+  gradlab admin create-instructor <email> [--name <name>]`;
 
 function fail(message: string, code = 2): never {
   console.error(`gradlab: ${message}`);
@@ -60,16 +66,55 @@ async function grade(args: string[]): Promise<number> {
 }
 
 async function check(ids: string[]): Promise<number> {
-  const results = await checkExercises(ids);
+  const questionIds = new Set(listQuestions().map((q) => q.id));
+  const exerciseIds = ids.filter((id) => !questionIds.has(id));
+  const askedQuestions = ids.length === 0 ? [...questionIds] : ids.filter((id) => questionIds.has(id));
   let problems = 0;
-  for (const report of results.values()) {
-    console.log(formatCheckReport(report));
-    for (const p of report.problems)
-      console.log(`${path.relative(process.cwd(), p.file)}:${p.line}: ${p.message}`);
-    problems += report.problems.length;
+  const print = (line: string, found: CheckProblem[]) => {
+    console.log(line);
+    for (const p of found) console.log(`${path.relative(process.cwd(), p.file)}:${p.line}: ${p.message}`);
+    problems += found.length;
+  };
+  if (ids.length === 0 || exerciseIds.length > 0) {
+    const results = await checkExercises(exerciseIds);
+    for (const report of results.values()) print(formatCheckReport(report), report.problems);
+    if (results.size === 0) console.log('no exercises found');
   }
-  if (results.size === 0) console.log('no exercises found');
+  for (const id of askedQuestions) {
+    const report = await checkQuestionReport(id);
+    print(formatQuestionReport(report), report.problems);
+  }
   return problems > 0 ? 1 : 0;
+}
+
+/** `gradlab question <id> --seed N`: a variant with its key, for an instructor. */
+async function question(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { seed: { type: 'string', default: '1' }, json: { type: 'boolean', default: false } },
+  });
+  const [id] = positionals;
+  if (!id || positionals.length > 1) fail(`question takes one question id\n${usage}`);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed) || seed < 0) fail(`--seed must be a whole number, got "${values.seed}"`);
+  const loaded = loadQuestion(id);
+  const variant = makeVariant(loaded, seed);
+  if (values.json) {
+    console.log(
+      JSON.stringify({ id, seed, ...variant }, (_, v) => (typeof v === 'function' ? '[function]' : v), 2),
+    );
+    return 0;
+  }
+  console.log(
+    `${loaded.meta.title} (${id}, seed ${seed}) · lecture ${loaded.meta.lecture} · topic ${loaded.meta.topic}`,
+  );
+  console.log(`parameters: ${JSON.stringify(variant.params)}`);
+  console.log(fillParams(loaded.prompt, variant.params, loaded.sources.promptFile).trim());
+  console.log('\nkey:');
+  for (const [partId, part] of Object.entries(variant.parts))
+    console.log(`  ${partId} (${part.type}, ${part.points} points): ${JSON.stringify(keyResponse(part))}`);
+  return 0;
 }
 
 function scaffold(args: string[]): number {
@@ -99,6 +144,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'grade') return grade(rest);
   if (command === 'check') return check(rest);
   if (command === 'new') return scaffold(rest);
+  if (command === 'question') return question(rest);
   if (command === undefined || command === '--help' || command === '-h') {
     console.log(usage);
     return command === undefined ? 2 : 0;

@@ -1,0 +1,171 @@
+/**
+ * `gradlab check` for a question folder: over 20 seeds, every variant is valid, the key earns
+ * full marks on every automatically graded part, each listed wrong answer earns what it should,
+ * the prompt names every part and only those, its parameters all exist; the variants differ
+ * (unless the question says it is fixed); the prompt and the worked solution render (KaTeX
+ * included) and their lecture links lead somewhere.
+ */
+import {
+  brokenLectureLinks,
+  ContentError,
+  fillParams,
+  listLectures,
+  type QuestionVariant,
+} from '@gradlab/content';
+import type { CheckProblem } from '../check.ts';
+import { gradePart, keyResponse, publicPart } from './answers.ts';
+import { type LoadedQuestion, loadQuestion, makeVariant, renderVariant } from './load-question.ts';
+
+export const CHECK_SEEDS = 20;
+
+export interface QuestionCheckReport {
+  id: string;
+  problems: CheckProblem[];
+  seeds: number;
+  distinctVariants: number;
+  parts: number;
+  points: number;
+  wrong: { part: string; why: string; ok: boolean }[];
+}
+
+const lineOf = (source: string, pattern: RegExp) => {
+  const index = source.split('\n').findIndex((l) => pattern.test(l));
+  return index < 0 ? 1 : index + 1;
+};
+
+export async function checkQuestionReport(id: string): Promise<QuestionCheckReport> {
+  const report: QuestionCheckReport = {
+    id,
+    problems: [],
+    seeds: 0,
+    distinctVariants: 0,
+    parts: 0,
+    points: 0,
+    wrong: [],
+  };
+  const problem = (file: string, line: number, message: string) =>
+    report.problems.push({ file, line, message });
+  let question: LoadedQuestion;
+  try {
+    question = loadQuestion(id);
+  } catch (error) {
+    if (error instanceof ContentError) {
+      problem(error.file, error.line ?? 1, error.detail);
+      return report;
+    }
+    throw error;
+  }
+  const { promptFile, questionFile, solutionFile } = question.sources;
+  if (!listLectures().some((l) => l.slug === question.meta.lecture))
+    problem(promptFile, lineOf(question.prompt, /^/), `lecture "${question.meta.lecture}" does not exist`);
+  const answerTags = new Set(
+    [...question.prompt.matchAll(/<Answer\s+part="([^"]+)"/g)].map((m) => m[1] ?? ''),
+  );
+  const variants: QuestionVariant[] = [];
+  const wrongOk = new Map<number, boolean>();
+  for (let seed = 1; seed <= CHECK_SEEDS; seed++) {
+    let variant: QuestionVariant;
+    try {
+      variant = makeVariant(question, seed);
+      fillParams(question.prompt, variant.params, promptFile);
+      fillParams(question.solution, variant.params, solutionFile);
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      problem(error.file, error.line ?? 1, error.detail);
+      return report;
+    }
+    variants.push(variant);
+    report.seeds += 1;
+    for (const [partId, part] of Object.entries(variant.parts)) {
+      const result = gradePart(part, keyResponse(part), {});
+      const auto =
+        result.maxPoints -
+        (part.type === 'yes-no' ? part.reasonPoints : part.type === 'text' ? part.points : 0);
+      if (result.points !== auto)
+        problem(
+          questionFile,
+          1,
+          `seed ${seed}, part ${partId}: the key earns ${result.points}/${auto} (${result.feedback})`,
+        );
+    }
+    for (const [i, wrong] of (question.spec.wrong ?? []).entries()) {
+      const part = variant.parts[wrong.part];
+      if (!part) {
+        problem(
+          questionFile,
+          lineOf(question.solution, /^/),
+          `wrong answer "${wrong.why}": no part "${wrong.part}"`,
+        );
+        wrongOk.set(i, false);
+        continue;
+      }
+      const response = wrong.response(variant);
+      const earned = gradePart(part, response, {}).points / part.points;
+      const expected = wrong.expect ?? 0;
+      if (Math.abs(earned - expected) > 1e-9) {
+        if (wrongOk.get(i) !== false)
+          problem(
+            questionFile,
+            1,
+            `seed ${seed}: the wrong answer "${wrong.why}" (${JSON.stringify(response)}) earns ${Math.round(earned * 100)}% of part ${wrong.part}, not ${Math.round(expected * 100)}%`,
+          );
+        wrongOk.set(i, false);
+      } else if (!wrongOk.has(i)) wrongOk.set(i, true);
+    }
+  }
+  report.wrong = (question.spec.wrong ?? []).map((w, i) => ({
+    part: w.part,
+    why: w.why,
+    ok: wrongOk.get(i) ?? false,
+  }));
+  const first = variants[0];
+  if (first) {
+    report.parts = Object.keys(first.parts).length;
+    report.points = Object.values(first.parts).reduce((sum, p) => sum + p.points, 0);
+    for (const partId of Object.keys(first.parts))
+      if (!answerTags.has(partId))
+        problem(promptFile, 1, `part "${partId}" has no <Answer part="${partId}" /> in the prompt`);
+    for (const tag of answerTags)
+      if (!(tag in first.parts))
+        problem(
+          promptFile,
+          lineOf(question.prompt, new RegExp(`part="${tag}"`)),
+          `<Answer part="${tag}" /> names no part of the question`,
+        );
+    if (variants.some((v) => Object.values(v.parts).reduce((s, p) => s + p.points, 0) !== report.points))
+      problem(questionFile, 1, 'the points differ between variants');
+    // the prompt and the worked solution render (the first two variants), and their links work
+    for (const variant of variants.slice(0, 2)) {
+      for (const which of ['prompt', 'solution'] as const) {
+        try {
+          await renderVariant(question, variant, which);
+        } catch (error) {
+          if (!(error instanceof ContentError)) throw error;
+          problem(error.file, error.line ?? 1, error.detail);
+        }
+      }
+    }
+    for (const [file, source] of [
+      [promptFile, question.prompt],
+      [solutionFile, question.solution],
+    ] as const)
+      for (const broken of await brokenLectureLinks(source)) problem(file, broken.line, broken.message);
+  }
+  // variants differ in their numbers or in what the student sees of their parts (option order)
+  report.distinctVariants = new Set(
+    variants.map((v) => JSON.stringify([v.params, Object.values(v.parts).map(publicPart)])),
+  ).size;
+  if (!question.spec.fixed && report.distinctVariants < Math.min(5, CHECK_SEEDS))
+    problem(
+      questionFile,
+      1,
+      `only ${report.distinctVariants} different variant(s) over ${CHECK_SEEDS} seeds: randomize the numbers, or say \`fixed: true\``,
+    );
+  return report;
+}
+
+export function formatQuestionReport(report: QuestionCheckReport): string {
+  const ok = report.problems.length === 0 ? 'ok  ' : 'FAIL';
+  const wrong = report.wrong.map((w) => `${w.part}: ${w.why}${w.ok ? '' : ' NOT AS EXPECTED'}`).join(', ');
+  return `${ok} question ${report.id}: ${report.parts} part(s), ${report.points} points · ${report.seeds} seeds, ${report.distinctVariants} different variants · key full marks · wrong answers: ${wrong || 'none listed'}`;
+}

@@ -1,0 +1,18 @@
+/**
+ * `gradlab check` over the question bank, as `npm test` runs it: every question folder is proven
+ * over 20 seeds (key full marks, listed wrong answers earn what they should, variants differ,
+ * prompt and solution render).
+ */
+import { listQuestions } from '@gradlab/content';
+import { describe, expect, it } from 'vitest';
+import { checkQuestionReport, formatQuestionReport } from '../../src/questions/check-question.ts';
+
+describe('the question bank', () => {
+  for (const { id } of listQuestions()) {
+    it(`${id} passes gradlab check`, async () => {
+      const report = await checkQuestionReport(id);
+      expect(report.problems, formatQuestionReport(report)).toEqual([]);
+      expect(report.seeds).toBe(20);
+    }, 60_000);
+  }
+});
