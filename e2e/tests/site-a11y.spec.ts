@@ -29,6 +29,22 @@ test.describe('accessibility', () => {
     expect(await seriousViolations(page), 'exercise page').toEqual([]);
     await page.goto(`/submissions/${submission.id}`);
     expect(await seriousViolations(page), 'submission page').toEqual([]);
+    await page.goto('/questions');
+    expect(await seriousViolations(page), 'question bank').toEqual([]);
+    // every kind of answer input: shape, integer, constraint; expression, numeric, multi-select;
+    // matching, ordering, text; matrix; yes/no with a reason
+    for (const id of [
+      'conv-output-size',
+      'sigmoid-derivative',
+      'lstm-gates',
+      'backprop-two-layer',
+      'dropout-twice',
+    ]) {
+      await page.goto(`/questions/${id}?seed=3`);
+      expect(await seriousViolations(page), `question ${id}`).toEqual([]);
+    }
+    await page.goto('/classes');
+    expect(await seriousViolations(page), 'classes').toEqual([]);
   });
 
   test('formulas are read out: MathML beside KaTeX\u2019s HTML, with a name for each formula', async ({

@@ -24,6 +24,20 @@ export {
   type PoolOptions,
   type PoolStats,
 } from './process-pool.ts';
+export { gradePart, keyResponse, type PartResult, type PartStatus, publicPart } from './questions/answers.ts';
+export {
+  checkQuestionReport,
+  formatQuestionReport,
+  type QuestionCheckReport,
+} from './questions/check-question.ts';
+export {
+  gradeVariant,
+  type LoadedQuestion,
+  loadQuestion,
+  makeVariant,
+  renderVariant,
+  type VariantGrade,
+} from './questions/load-question.ts';
 export { formatReport, toGradescope } from './report.ts';
 export type { GradeResult, GradeStatus, TestResult } from './result.ts';
 export type { JsonWire, RunKit } from './run-kit.ts';

@@ -21,6 +21,7 @@ export function NavUser() {
   const role = (data.user as { role?: unknown }).role;
   return (
     <>
+      <Link href="/questions">Practice</Link>
       <Link href="/classes">Classes</Link>
       <Link href="/submissions">Your submissions</Link>
       {role === 'instructor' ? <Link href="/instructor">Instructor</Link> : null}
