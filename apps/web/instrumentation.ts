@@ -13,4 +13,16 @@ export async function register(): Promise<void> {
     console.error('grading: could not resume pending submissions', error);
   }
   void warmUpGrader();
+  // Timed attempts whose deadline passed are submitted by the server, browser or not.
+  const { submitOverdueAttempts } = await import('./lib/attempts.ts');
+  const sweep = async () => {
+    try {
+      const count = await submitOverdueAttempts();
+      if (count > 0) console.log(`assessments: submitted ${count} attempt(s) at their deadline`);
+    } catch (error) {
+      console.error('assessments: the deadline sweep failed', error);
+    }
+  };
+  void sweep();
+  setInterval(() => void sweep(), 5_000).unref();
 }

@@ -1,3 +1,10 @@
+export type { AssessmentFrontmatter, AssessmentMeta } from './assessments.ts';
+export {
+  assessmentFrontmatterSchema,
+  assessmentsDir,
+  listAssessments,
+  readAssessment,
+} from './assessments.ts';
 export { ContentError } from './content-error.ts';
 export { contentRoot } from './content-root.ts';
 export type {

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fillParams, listQuestions } from '@gradlab/content';
+import { fillParams, listAssessments, listQuestions } from '@gradlab/content';
 import { type CheckProblem, checkExercises, formatCheckReport } from './check.ts';
 import { createGraderPool } from './process-pool.ts';
 import { keyResponse } from './questions/answers.ts';
+import { checkAssessmentReport, formatAssessmentReport } from './questions/check-assessment.ts';
 import { checkQuestionReport, formatQuestionReport } from './questions/check-question.ts';
 import { loadQuestion, makeVariant } from './questions/load-question.ts';
 import { formatReport, toGradescope } from './report.ts';
@@ -67,8 +68,10 @@ async function grade(args: string[]): Promise<number> {
 
 async function check(ids: string[]): Promise<number> {
   const questionIds = new Set(listQuestions().map((q) => q.id));
-  const exerciseIds = ids.filter((id) => !questionIds.has(id));
+  const assessmentIds = new Set(listAssessments().map((a) => a.id));
+  const exerciseIds = ids.filter((id) => !questionIds.has(id) && !assessmentIds.has(id));
   const askedQuestions = ids.length === 0 ? [...questionIds] : ids.filter((id) => questionIds.has(id));
+  const askedAssessments = ids.length === 0 ? [...assessmentIds] : ids.filter((id) => assessmentIds.has(id));
   let problems = 0;
   const print = (line: string, found: CheckProblem[]) => {
     console.log(line);
@@ -83,6 +86,10 @@ async function check(ids: string[]): Promise<number> {
   for (const id of askedQuestions) {
     const report = await checkQuestionReport(id);
     print(formatQuestionReport(report), report.problems);
+  }
+  for (const id of askedAssessments) {
+    const report = await checkAssessmentReport(id);
+    print(formatAssessmentReport(report), report.problems);
   }
   return problems > 0 ? 1 : 0;
 }

@@ -26,6 +26,11 @@ export {
 } from './process-pool.ts';
 export { gradePart, keyResponse, type PartResult, type PartStatus, publicPart } from './questions/answers.ts';
 export {
+  type AssessmentCheckReport,
+  checkAssessmentReport,
+  formatAssessmentReport,
+} from './questions/check-assessment.ts';
+export {
   checkQuestionReport,
   formatQuestionReport,
   type QuestionCheckReport,

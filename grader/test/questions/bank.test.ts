@@ -3,8 +3,9 @@
  * over 20 seeds (key full marks, listed wrong answers earn what they should, variants differ,
  * prompt and solution render).
  */
-import { listQuestions } from '@gradlab/content';
+import { listAssessments, listQuestions } from '@gradlab/content';
 import { describe, expect, it } from 'vitest';
+import { checkAssessmentReport, formatAssessmentReport } from '../../src/questions/check-assessment.ts';
 import { checkQuestionReport, formatQuestionReport } from '../../src/questions/check-question.ts';
 
 describe('the question bank', () => {
@@ -13,6 +14,15 @@ describe('the question bank', () => {
       const report = await checkQuestionReport(id);
       expect(report.problems, formatQuestionReport(report)).toEqual([]);
       expect(report.seeds).toBe(20);
+    }, 60_000);
+  }
+});
+
+describe('the assessments', () => {
+  for (const { id } of listAssessments()) {
+    it(`${id} passes gradlab check`, async () => {
+      const report = await checkAssessmentReport(id);
+      expect(report.problems, formatAssessmentReport(report)).toEqual([]);
     }, 60_000);
   }
 });

@@ -22,6 +22,7 @@ export function NavUser() {
   return (
     <>
       <Link href="/questions">Practice</Link>
+      <Link href="/assessments">Mock exams</Link>
       <Link href="/classes">Classes</Link>
       <Link href="/submissions">Your submissions</Link>
       {role === 'instructor' ? <Link href="/instructor">Instructor</Link> : null}

@@ -1,0 +1,287 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { type AssessmentMeta, type Responses, readAssessment } from '@gradlab/content';
+import {
+  gradeVariant,
+  keyResponse,
+  loadQuestion,
+  makeVariant,
+  publicPart,
+  renderVariant,
+} from '@gradlab/grader';
+import type { PrismaClient } from '@gradlab/prisma';
+import { HttpError } from './api.ts';
+import { db } from './db.ts';
+
+/**
+ * The life of an attempt, owned by the server: start (the variants drawn and stored), autosave
+ * of each answer, submission by the student or, at the deadline, by the server even when no
+ * browser is open; one open attempt per student, assessment and mode; the time is the server's.
+ */
+
+export type AttemptMode = 'timed' | 'practice';
+
+/** A question drawn for an attempt. */
+export interface DrawnQuestion {
+  questionId: string;
+  seed: number;
+  /** what the question is worth in this assessment */
+  points: number;
+  zone: string;
+}
+
+export interface QuestionGrade {
+  /** points earned, scaled to the question's points in the assessment */
+  score: number;
+  points: number;
+  /** points waiting for staff (free text, reasons), scaled */
+  manualPoints: number;
+  parts: Record<string, { status: string; points: number; maxPoints: number; feedback: string }>;
+}
+
+/** A number from text, for seeds. */
+function hashSeed(...parts: (string | number)[]): number {
+  return createHash('sha256').update(parts.join('\u0000')).digest().readUInt32BE(0) & 0x7fffffff;
+}
+
+/** The questions of a new attempt: each zone's questions (or `pick` of them), each with its own seed. */
+export function drawQuestions(meta: AssessmentMeta, base: string): DrawnQuestion[] {
+  const drawn: DrawnQuestion[] = [];
+  for (const [z, zone] of meta.zones.entries()) {
+    let chosen = zone.questions;
+    if (zone.pick !== undefined) {
+      chosen = [...zone.questions]
+        .map((q) => ({ q, order: hashSeed(base, 'zone', z, q.id) }))
+        .sort((a, b) => a.order - b.order)
+        .slice(0, zone.pick)
+        .map(({ q }) => q)
+        .sort((a, b) => zone.questions.indexOf(a) - zone.questions.indexOf(b));
+    }
+    for (const q of chosen)
+      drawn.push({ questionId: q.id, seed: hashSeed(base, q.id), points: q.points, zone: zone.title });
+  }
+  return drawn;
+}
+
+export function loadAssessment(id: string): AssessmentMeta {
+  try {
+    return readAssessment(id).meta;
+  } catch {
+    throw new HttpError(404, `no assessment "${id}"`);
+  }
+}
+
+/** Starts an attempt, or returns the open one (two tabs, two devices, a double click: one attempt). */
+export async function startAttempt(
+  userId: string,
+  assessmentId: string,
+  mode: AttemptMode,
+  prisma: PrismaClient = db(),
+): Promise<{ id: string; resumed: boolean }> {
+  const meta = loadAssessment(assessmentId);
+  if (mode === 'practice' && !meta.practice)
+    throw new HttpError(400, 'mode: this assessment has no practice mode');
+  const openKey = `${userId}:${assessmentId}:${mode}`;
+  const open = await prisma.attempt.findUnique({ where: { openKey } });
+  if (open) {
+    await submitIfOverdue(open.id, prisma);
+    const still = await prisma.attempt.findUnique({ where: { openKey } });
+    if (still) return { id: still.id, resumed: true };
+  }
+  if (mode === 'timed') {
+    const used = await prisma.attempt.count({ where: { userId, assessmentId, mode } });
+    if (used >= meta.attempts)
+      throw new HttpError(
+        409,
+        `you have used your ${meta.attempts} attempt${meta.attempts === 1 ? '' : 's'} at this assessment`,
+      );
+  }
+  const startedAt = new Date();
+  const questions = drawQuestions(
+    meta,
+    `${userId}:${assessmentId}:${mode}:${startedAt.getTime()}:${Math.random()}`,
+  );
+  try {
+    const created = await prisma.attempt.create({
+      data: {
+        userId,
+        assessmentId,
+        mode,
+        questions: JSON.stringify(questions),
+        openKey,
+        startedAt,
+        deadlineAt:
+          mode === 'timed' && meta.timeLimitMinutes !== undefined
+            ? new Date(startedAt.getTime() + meta.timeLimitMinutes * 60_000)
+            : null,
+        maxScore: meta.points,
+      },
+    });
+    return { id: created.id, resumed: false };
+  } catch (error) {
+    // another request opened it at the same moment: that one is the attempt
+    const raced = await prisma.attempt.findUnique({ where: { openKey } });
+    if (raced) return { id: raced.id, resumed: true };
+    throw error;
+  }
+}
+
+/** Grades a stored attempt's answers and submits it, once (a second call changes nothing). */
+export async function submitAttempt(
+  attemptId: string,
+  by: 'student' | 'server',
+  prisma: PrismaClient = db(),
+): Promise<boolean> {
+  const attempt = await prisma.attempt.findUnique({ where: { id: attemptId }, include: { answers: true } });
+  if (!attempt || attempt.status !== 'open') return false;
+  const questions = JSON.parse(attempt.questions) as DrawnQuestion[];
+  const saved = new Map(attempt.answers.map((a) => [a.position, JSON.parse(a.responses) as Responses]));
+  const grades: QuestionGrade[] = questions.map((q, position) => {
+    const variant = makeVariant(loadQuestion(q.questionId), q.seed);
+    const grade = gradeVariant(variant, saved.get(position) ?? {});
+    const scale = grade.maxScore > 0 ? q.points / grade.maxScore : 0;
+    return {
+      score: Math.round(grade.score * scale * 100) / 100,
+      points: q.points,
+      manualPoints: Math.round(grade.manualPoints * scale * 100) / 100,
+      parts: Object.fromEntries(
+        Object.entries(grade.parts).map(([id, r]) => [
+          id,
+          { status: r.status, points: r.points, maxPoints: r.maxPoints, feedback: r.feedback },
+        ]),
+      ),
+    };
+  });
+  const now = new Date();
+  const submittedAt = attempt.deadlineAt && now > attempt.deadlineAt ? attempt.deadlineAt : now;
+  const done = await prisma.attempt.updateMany({
+    where: { id: attemptId, status: 'open' },
+    data: {
+      status: 'submitted',
+      openKey: null,
+      submittedAt,
+      submittedBy: by,
+      score: Math.round(grades.reduce((s, g) => s + g.score, 0) * 100) / 100,
+      grades: JSON.stringify(grades),
+    },
+  });
+  return done.count === 1;
+}
+
+/** Submits the attempt when its deadline has passed. */
+export async function submitIfOverdue(attemptId: string, prisma: PrismaClient = db()): Promise<void> {
+  const attempt = await prisma.attempt.findUnique({
+    where: { id: attemptId },
+    select: { status: true, deadlineAt: true },
+  });
+  if (attempt?.status === 'open' && attempt.deadlineAt && attempt.deadlineAt.getTime() <= Date.now())
+    await submitAttempt(attemptId, 'server', prisma);
+}
+
+/** Submits every open attempt whose deadline has passed (the server's sweep); returns how many. */
+export async function submitOverdueAttempts(prisma: PrismaClient = db()): Promise<number> {
+  const overdue = await prisma.attempt.findMany({
+    where: { status: 'open', deadlineAt: { lte: new Date() } },
+    select: { id: true },
+  });
+  let count = 0;
+  for (const { id } of overdue) if (await submitAttempt(id, 'server', prisma)) count += 1;
+  return count;
+}
+
+/** Saves the answer to one question of an open attempt; a late or closed attempt refuses it. */
+export async function saveAnswer(
+  attemptId: string,
+  userId: string,
+  position: number,
+  responses: Responses,
+  prisma: PrismaClient = db(),
+): Promise<{ savedAt: Date }> {
+  const attempt = await ownAttempt(attemptId, userId, prisma);
+  const questions = JSON.parse(attempt.questions) as DrawnQuestion[];
+  if (!Number.isInteger(position) || position < 0 || position >= questions.length)
+    throw new HttpError(400, `position: the attempt has questions 0 to ${questions.length - 1}`);
+  if (attempt.status !== 'open')
+    throw new HttpError(409, 'this attempt is submitted: answers can no longer change');
+  if (attempt.deadlineAt && attempt.deadlineAt.getTime() <= Date.now()) {
+    await submitAttempt(attemptId, 'server', prisma);
+    throw new HttpError(
+      410,
+      'the time is up: the attempt was submitted with the answers saved before the deadline',
+    );
+  }
+  const saved = await prisma.attemptAnswer.upsert({
+    where: { attemptId_position: { attemptId, position } },
+    create: { attemptId, position, responses: JSON.stringify(responses) },
+    update: { responses: JSON.stringify(responses) },
+  });
+  return { savedAt: saved.savedAt };
+}
+
+export async function ownAttempt(attemptId: string, userId: string, prisma: PrismaClient = db()) {
+  const attempt = await prisma.attempt.findUnique({ where: { id: attemptId } });
+  if (!attempt || attempt.userId !== userId) throw new HttpError(404, 'no such attempt');
+  return attempt;
+}
+
+/** Everything the attempt page shows: before submission no key, no solution, no score. */
+export async function attemptView(attemptId: string, userId: string, prisma: PrismaClient = db()) {
+  await submitIfOverdue(attemptId, prisma);
+  const attempt = await prisma.attempt.findUnique({ where: { id: attemptId }, include: { answers: true } });
+  if (!attempt || attempt.userId !== userId) throw new HttpError(404, 'no such attempt');
+  const meta = loadAssessment(attempt.assessmentId);
+  const drawn = JSON.parse(attempt.questions) as DrawnQuestion[];
+  const saved = new Map(attempt.answers.map((a) => [a.position, JSON.parse(a.responses) as Responses]));
+  const submitted = attempt.status === 'submitted';
+  const grades = submitted && attempt.grades ? (JSON.parse(attempt.grades) as QuestionGrade[]) : null;
+  const showResults = submitted && meta.feedback !== 'after-close';
+  const questions = await Promise.all(
+    drawn.map(async (q, position) => {
+      const question = loadQuestion(q.questionId);
+      const variant = makeVariant(question, q.seed);
+      return {
+        position,
+        questionId: q.questionId,
+        title: question.meta.title,
+        lecture: question.meta.lecture,
+        topic: question.meta.topic,
+        zone: q.zone,
+        points: q.points,
+        promptCode: await renderVariant(question, variant, 'prompt'),
+        parts: Object.fromEntries(Object.entries(variant.parts).map(([id, part]) => [id, publicPart(part)])),
+        responses: saved.get(position) ?? {},
+        ...(showResults && grades
+          ? {
+              grade: grades[position],
+              keys: Object.fromEntries(
+                Object.entries(variant.parts).map(([id, part]) => [id, keyResponse(part)]),
+              ),
+              solutionCode: await renderVariant(question, variant, 'solution'),
+            }
+          : {}),
+      };
+    }),
+  );
+  return {
+    id: attempt.id,
+    assessment: {
+      id: meta.id,
+      title: meta.title,
+      kind: meta.kind,
+      points: meta.points,
+      feedback: meta.feedback,
+    },
+    mode: attempt.mode as AttemptMode,
+    status: attempt.status,
+    startedAt: attempt.startedAt.toISOString(),
+    deadlineAt: attempt.deadlineAt?.toISOString() ?? null,
+    serverNow: new Date().toISOString(),
+    submittedAt: attempt.submittedAt?.toISOString() ?? null,
+    submittedBy: attempt.submittedBy,
+    score: showResults ? attempt.score : null,
+    maxScore: attempt.maxScore,
+    questions,
+  };
+}
+
+export type AttemptView = Awaited<ReturnType<typeof attemptView>>;

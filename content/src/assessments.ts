@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { z } from 'zod';
+import { ContentError } from './content-error.ts';
+import { contentRoot } from './content-root.ts';
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a question id');
+
+/** A zone: questions drawn together (all of them, or `pick` of them), each worth its points. */
+const zoneSchema = z
+  .object({
+    title: z.string().min(1),
+    /** draw this many of the zone's questions for each attempt (all when absent) */
+    pick: z.number().int().positive().optional(),
+    questions: z.array(z.object({ id: slug, points: z.number().positive() }).strict()).min(1),
+  })
+  .strict()
+  .refine((zone) => zone.pick === undefined || zone.pick <= zone.questions.length, {
+    message: 'pick is larger than the number of questions',
+    path: ['pick'],
+  })
+  .refine((zone) => zone.pick === undefined || new Set(zone.questions.map((q) => q.points)).size === 1, {
+    message: 'a zone that picks must give its questions the same points (every draw is then worth the same)',
+    path: ['questions'],
+  });
+
+/**
+ * The frontmatter of `content/assessments/<id>/assessment.mdx` (its body: the instructions shown
+ * before an attempt starts).
+ */
+export const assessmentFrontmatterSchema = z
+  .object({
+    title: z.string().min(1),
+    kind: z.enum(['exam', 'homework']),
+    /** minutes from the start of an attempt until the server submits it (exams) */
+    timeLimitMinutes: z.number().positive().max(600).optional(),
+    /** timed attempts a student may make */
+    attempts: z.number().int().positive().default(1),
+    /** when students see their scores: during the attempt, after submitting, or after the close date */
+    feedback: z.enum(['during', 'after-submission', 'after-close']).default('after-submission'),
+    /** whether an untimed practice mode with feedback per question exists */
+    practice: z.boolean().default(true),
+    zones: z.array(zoneSchema).min(1),
+  })
+  .strict()
+  .refine((a) => a.kind !== 'exam' || a.timeLimitMinutes !== undefined, {
+    message: 'an exam needs timeLimitMinutes',
+    path: ['timeLimitMinutes'],
+  });
+
+export type AssessmentFrontmatter = z.infer<typeof assessmentFrontmatterSchema>;
+
+export interface AssessmentMeta extends AssessmentFrontmatter {
+  id: string;
+  /** the points of one attempt (each zone's drawn questions) */
+  points: number;
+}
+
+export function assessmentsDir(): string {
+  return path.join(contentRoot(), 'assessments');
+}
+
+function assessmentFile(id: string): string {
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) throw new ContentError(id, 'not an assessment id');
+  const file = path.join(assessmentsDir(), id, 'assessment.mdx');
+  if (!fs.existsSync(file)) throw new ContentError(file, 'no such assessment');
+  return file;
+}
+
+/** An assessment's settings and its instructions (MDX). */
+export function readAssessment(id: string): { meta: AssessmentMeta; instructions: string; file: string } {
+  const file = assessmentFile(id);
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ContentError(file, `frontmatter is not valid YAML: ${(err as Error).message}`, 1);
+  }
+  const result = assessmentFrontmatterSchema.safeParse(parsed.data);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `"${i.path.join('.') || '(root)'}": ${i.message}`);
+    throw new ContentError(file, `frontmatter: ${problems.join('; ')}`, 1);
+  }
+  const points = result.data.zones.reduce(
+    (sum, zone) =>
+      sum +
+      (zone.pick === undefined
+        ? zone.questions.reduce((s, q) => s + q.points, 0)
+        : zone.pick * (zone.questions[0]?.points ?? 0)),
+    0,
+  );
+  return { meta: { id, ...result.data, points }, instructions: parsed.content, file };
+}
+
+/** Every assessment folder, sorted by id. */
+export function listAssessments(): AssessmentMeta[] {
+  const dir = assessmentsDir();
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'assessment.mdx')))
+    .map((e) => readAssessment(e.name).meta)
+    .sort((a, b) => a.id.localeCompare(b.id));
+}

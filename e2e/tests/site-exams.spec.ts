@@ -1,0 +1,156 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { createPrismaClient } from '@gradlab/prisma';
+import { expect, test } from '../fixtures/page-guard.ts';
+import { repoRoot, signUp } from '../fixtures/site.ts';
+
+const database = () =>
+  createPrismaClient(`file:${path.join(repoRoot, 'data', `e2e-${process.env.E2E_PORT ?? 3210}.db`)}`);
+
+/** The drawn questions of an attempt, as the server stored them. */
+async function drawn(attemptId: string): Promise<{ questionId: string; seed: number; points: number }[]> {
+  const prisma = database();
+  try {
+    const attempt = await prisma.attempt.findUniqueOrThrow({ where: { id: attemptId } });
+    return JSON.parse(attempt.questions);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+function variantKey(id: string, seed: number): { parts: Record<string, { key: unknown }> } {
+  return JSON.parse(
+    execFileSync('npx', ['gradlab', 'question', id, '--seed', String(seed), '--json'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    }),
+  );
+}
+
+const json = (data: unknown) => ({ data, headers: { 'content-type': 'application/json' } });
+
+test.describe('timed exams', () => {
+  test('a student takes a timed quiz: answers are saved as typed, survive a reload, and are graded after submitting', async ({
+    page,
+    guard,
+  }) => {
+    void guard;
+    test.setTimeout(120_000);
+    await signUp(page);
+    await page.getByRole('link', { name: 'Mock exams' }).click();
+    await page.getByRole('link', { name: 'Warm-up quiz' }).click();
+    await page.getByRole('button', { name: 'Start the timed exam' }).click();
+    await expect(page).toHaveURL(/\/attempts\/[^/]+$/);
+    const attemptId = page.url().split('/').at(-1) ?? '';
+    await expect(page.getByTestId('time-left')).toHaveText(/^(20:00|19:\d\d) left$/);
+    const questions = await drawn(attemptId);
+    expect(questions).toHaveLength(5);
+    await page.waitForLoadState('networkidle');
+
+    // the convolution problem, answered right, with the key an instructor would print
+    const position = questions.findIndex((q) => q.questionId === 'conv-output-size');
+    const conv = questions[position];
+    const { parts } = variantKey('conv-output-size', conv?.seed ?? 0);
+    const section = page.getByTestId(`question-${position}`);
+    await section
+      .getByLabel('Answer to part a')
+      .fill(String(parts.a?.key instanceof Array ? (parts.a.key as unknown[]).join(' x ') : ''));
+    await section.getByLabel('Answer to part b').fill(String(parts.b?.key));
+    await section.getByLabel('kernel').fill('3');
+    await section.getByLabel('stride').fill('1');
+    await section.getByLabel('padding').fill('1');
+    await expect(page.getByTestId(`save-${position}`)).toContainText('saved', { timeout: 10_000 });
+
+    // a reload (or another device) shows the same questions and the saved answers
+    await page.reload();
+    await expect(page.getByTestId(`question-${position}`).getByLabel('Answer to part b')).toHaveValue(
+      String(parts.b?.key),
+    );
+    // a second start opens the same attempt
+    const again = await page.request.post('/api/assessments/warm-up-quiz/attempts', json({ mode: 'timed' }));
+    expect(again.status()).toBe(200);
+    expect((await again.json()).id).toBe(attemptId);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await expect(page.getByTestId('attempt-review')).toBeVisible();
+    await expect(page.getByTestId(`grade-${position}`)).toHaveText(
+      `${conv?.points} / ${conv?.points} points`,
+    );
+    await expect(page.getByTestId('attempt-score')).toHaveText(new RegExp(`^${conv?.points} / 28$`));
+    await expect(page.getByTestId('topic-breakdown')).toContainText('CNN shapes: 6 / 6');
+    // after submitting, answers can no longer change
+    const late = await page.request.put(
+      `/api/attempts/${attemptId}/answers/${position}`,
+      json({ responses: { b: '1' } }),
+    );
+    expect(late.status()).toBe(409);
+  });
+
+  test('an exam whose time runs out with the browser closed is submitted by the server, and nothing saved is lost', async ({
+    browser,
+    baseURL,
+  }) => {
+    test.setTimeout(90_000);
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await signUp(page);
+    // two tabs starting at the same moment get one attempt
+    const [one, two] = await Promise.all([
+      page.request.post('/api/assessments/warm-up-quiz/attempts', json({ mode: 'timed' })),
+      page.request.post('/api/assessments/warm-up-quiz/attempts', json({ mode: 'timed' })),
+    ]);
+    expect([one.status(), two.status()].sort()).toEqual([200, 201]);
+    const { id } = (await one.json()) as { id: string };
+    expect((await two.json()).id).toBe(id);
+    const saved = await page.request.put(
+      `/api/attempts/${id}/answers/0`,
+      json({ responses: { a: 'y(1-y)' } }),
+    );
+    expect(saved.status()).toBe(200);
+    await context.close();
+
+    // the deadline passes while no browser is open
+    const prisma = database();
+    try {
+      await prisma.attempt.update({ where: { id }, data: { deadlineAt: new Date(Date.now() - 1000) } });
+      let attempt = await prisma.attempt.findUniqueOrThrow({ where: { id } });
+      for (let i = 0; i < 40 && attempt.status === 'open'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        attempt = await prisma.attempt.findUniqueOrThrow({ where: { id } });
+      }
+      expect(attempt.status).toBe('submitted');
+      expect(attempt.submittedBy).toBe('server');
+      expect(attempt.submittedAt?.getTime()).toBeLessThanOrEqual(attempt.deadlineAt?.getTime() ?? 0);
+      expect(
+        (await prisma.attemptAnswer.findMany({ where: { attemptId: id } })).map((a) =>
+          JSON.parse(a.responses),
+        ),
+      ).toEqual([{ a: 'y(1-y)' }]);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+
+  test('practice mode checks one question at a time; a timed attempt does not', async ({ page, guard }) => {
+    void guard;
+    test.setTimeout(90_000);
+    await signUp(page);
+    await page.goto('/assessments/warm-up-quiz');
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('button', { name: /^Practise/ }).click();
+    await expect(page).toHaveURL(/\/attempts\/[^/]+$/);
+    const attemptId = page.url().split('/').at(-1) ?? '';
+    await expect(page.getByTestId('attempt-bar')).toContainText('untimed practice');
+    await page.waitForLoadState('networkidle');
+    const first = page.getByTestId('question-0');
+    await first.getByRole('button', { name: 'Check this question' }).click();
+    await expect(first.locator('[data-testid^="result-"]').first()).toContainText('no answer');
+    await expect(first.getByText('Worked solution')).toBeVisible();
+    const timed = await page.request.post('/api/assessments/warm-up-quiz/attempts', json({ mode: 'timed' }));
+    const { id } = (await timed.json()) as { id: string };
+    const refused = await page.request.post(`/api/attempts/${id}/practice/0`, json({ responses: {} }));
+    expect(refused.status()).toBe(403);
+    expect(attemptId).not.toBe(id);
+  });
+});
