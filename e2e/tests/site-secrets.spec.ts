@@ -49,6 +49,37 @@ function secretsOf(id: string): { what: string; text: string }[] {
   return out;
 }
 
+const questionsDir = path.join(repoRoot, 'content', 'questions');
+const allQuestions = fs
+  .readdirSync(questionsDir, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name);
+
+/**
+ * The secrets of a question: its generator's code (keys are computed there) and the fixed text
+ * of its worked solution (the pieces between `{{parameters}}`), where the prompt does not say
+ * the same.
+ */
+function questionSecretsOf(id: string): { what: string; text: string }[] {
+  const read = (file: string) => fs.readFileSync(path.join(questionsDir, id, file), 'utf8');
+  const prompt = read('question.mdx');
+  const out: { what: string; text: string }[] = [];
+  for (const line of codeLines(read('question.ts')))
+    if (!prompt.includes(line) && !/^(import|export default|const question)/.test(line))
+      out.push({ what: `generator code of ${id}`, text: line });
+  for (const line of read('solution.mdx').split('\n'))
+    for (const piece of line.split(/\{\{[^}]+\}\}|\$/))
+      if (piece.trim().length >= 20 && !prompt.includes(piece.trim()))
+        out.push({ what: `worked solution of ${id}`, text: piece.trim() });
+  return out;
+}
+
+function questionLeaks(id: string, text: string): string[] {
+  return questionSecretsOf(id)
+    .filter((s) => text.includes(s.text))
+    .map((s) => `${s.what}: ${s.text}`);
+}
+
 function secrets(): { what: string; text: string }[] {
   return secretsOf(exercise);
 }
@@ -87,7 +118,10 @@ test('no client bundle of the build contains a secret', () => {
   expect(files.length).toBeGreaterThan(5);
   const found = files.flatMap((file) => {
     const text = fs.readFileSync(file, 'utf8');
-    return allExercises.flatMap((id) => leaksOf(id, text).map((l) => `${file}: ${l}`));
+    return [
+      ...allExercises.flatMap((id) => leaksOf(id, text).map((l) => `${file}: ${l}`)),
+      ...allQuestions.flatMap((id) => questionLeaks(id, text).map((l) => `${file}: ${l}`)),
+    ];
   });
   expect(found).toEqual([]);
 });
@@ -118,4 +152,37 @@ test('no student response contains a secret', async ({ request, baseURL, page })
     expect(leaksOf(id, pageText), `${id} page`).toEqual([]);
   }
   void page;
+});
+
+test('no question key or worked solution reaches a browser before grading (and the scan sees them after)', async ({
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  for (const id of allQuestions) expect(questionSecretsOf(id).length, id).toBeGreaterThan(2);
+  await signUpByApi(request, baseURL ?? '');
+  for (const id of allQuestions) {
+    const practice = await (await request.get(`/questions/${id}?seed=5`)).text();
+    expect(questionLeaks(id, practice), `${id} practice page`).toEqual([]);
+  }
+  const json = (data: unknown) => ({ data, headers: { 'content-type': 'application/json' } });
+  const started = await request.post('/api/assessments/warm-up-quiz/attempts', json({ mode: 'timed' }));
+  const { id: attemptId } = (await started.json()) as { id: string };
+  const view = await (await request.get(`/api/attempts/${attemptId}`)).text();
+  const page = await (await request.get(`/attempts/${attemptId}`)).text();
+  const drawn = (JSON.parse(view) as { questions: { questionId: string }[] }).questions.map(
+    (q) => q.questionId,
+  );
+  expect(drawn.length).toBe(5);
+  for (const id of drawn) {
+    expect(questionLeaks(id, view), `${id} in the attempt API`).toEqual([]);
+    expect(questionLeaks(id, page), `${id} on the attempt page`).toEqual([]);
+  }
+  expect(
+    (await request.post(`/api/attempts/${attemptId}/practice/0`, json({ responses: {} }))).status(),
+  ).toBe(403);
+  // after submitting, the review shows the worked solutions: the scan finds them
+  await request.post(`/api/attempts/${attemptId}/submit`);
+  const review = await (await request.get(`/api/attempts/${attemptId}`)).text();
+  expect(drawn.some((id) => questionLeaks(id, review).length > 0)).toBe(true);
 });
