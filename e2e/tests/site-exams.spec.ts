@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { createPrismaClient } from '@gradlab/prisma';
 import { expect, test } from '../fixtures/page-guard.ts';
-import { repoRoot, signUp } from '../fixtures/site.ts';
+import { demo, repoRoot, signIn, signUp } from '../fixtures/site.ts';
 
 const database = () =>
   createPrismaClient(`file:${path.join(repoRoot, 'data', `e2e-${process.env.E2E_PORT ?? 3210}.db`)}`);
@@ -152,5 +152,63 @@ test.describe('timed exams', () => {
     const refused = await page.request.post(`/api/attempts/${id}/practice/0`, json({ responses: {} }));
     expect(refused.status()).toBe(403);
     expect(attemptId).not.toBe(id);
+  });
+
+  test('the instructor sees results and item statistics, grades a free-text answer with the rubric, and downloads the CSV; the student sees the rubric applied', async ({
+    page,
+    guard,
+    browser,
+    baseURL,
+  }) => {
+    void guard;
+    test.setTimeout(120_000);
+    const student = await browser.newContext({ baseURL });
+    const studentPage = await student.newPage();
+    await signUp(studentPage, 'Rubric Student');
+    const started = await studentPage.request.post(
+      '/api/assessments/warm-up-quiz/attempts',
+      json({ mode: 'timed' }),
+    );
+    const { id } = (await started.json()) as { id: string };
+    const questions = await drawn(id);
+    // every attempt draws two of the three short questions: at least one with a manual part
+    for (const [position, q] of questions.entries()) {
+      const responses =
+        q.questionId === 'lstm-gates'
+          ? { c: 'The cell is updated additively, so the gradient is scaled by the forget gate only.' }
+          : q.questionId === 'dropout-twice'
+            ? { c: { answer: true, reason: 'The masks multiply into one Bernoulli mask.' } }
+            : {};
+      const saved = await studentPage.request.put(
+        `/api/attempts/${id}/answers/${position}`,
+        json({ responses }),
+      );
+      expect(saved.status()).toBe(200);
+    }
+    expect((await studentPage.request.post(`/api/attempts/${id}/submit`)).status()).toBe(200);
+
+    await signIn(page, demo.instructor);
+    await page.goto('/instructor');
+    await page.getByRole('link', { name: 'Warm-up quiz' }).click();
+    await expect(page.getByTestId('assessment-results')).toContainText('Rubric Student');
+    await expect(page.getByTestId('item-statistics').locator('tbody tr').first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const entry = page.getByTestId('manual-entry').filter({ hasText: 'Rubric Student' }).first();
+    await expect(entry.getByTestId('manual-answer')).toContainText(/additively|Bernoulli/);
+    await entry.getByRole('checkbox').first().check();
+    await entry.getByLabel('Comment for the student').fill('Well put.');
+    await entry.getByRole('button', { name: /^Save grade/ }).click();
+    await expect(entry.getByRole('status')).toHaveText(/^Graded: 1 point\.$/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^gradlab-warm-up-quiz-results-\d{4}-\d{2}-\d{2}\.csv$/);
+
+    await studentPage.goto(`/attempts/${id}`);
+    const applied = studentPage.locator('[data-testid^="manual-"]').first();
+    await expect(applied).toContainText('graded by the course staff: 1 point');
+    await expect(applied).toContainText('Well put.');
+    await student.close();
   });
 });

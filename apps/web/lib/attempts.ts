@@ -11,6 +11,7 @@ import {
 } from '@gradlab/grader';
 import type { PrismaClient } from '@gradlab/prisma';
 import { HttpError } from './api.ts';
+import { manualScores } from './assessment-results.ts';
 import { db } from './db.ts';
 
 /**
@@ -227,7 +228,10 @@ export async function ownAttempt(attemptId: string, userId: string, prisma: Pris
 /** Everything the attempt page shows: before submission no key, no solution, no score. */
 export async function attemptView(attemptId: string, userId: string, prisma: PrismaClient = db()) {
   await submitIfOverdue(attemptId, prisma);
-  const attempt = await prisma.attempt.findUnique({ where: { id: attemptId }, include: { answers: true } });
+  const attempt = await prisma.attempt.findUnique({
+    where: { id: attemptId },
+    include: { answers: true, manualGrades: true },
+  });
   if (!attempt || attempt.userId !== userId) throw new HttpError(404, 'no such attempt');
   const meta = loadAssessment(attempt.assessmentId);
   const drawn = JSON.parse(attempt.questions) as DrawnQuestion[];
@@ -239,6 +243,22 @@ export async function attemptView(attemptId: string, userId: string, prisma: Pri
     drawn.map(async (q, position) => {
       const question = loadQuestion(q.questionId);
       const variant = makeVariant(question, q.seed);
+      // the rubric items staff applied to this question's manually graded parts
+      const manual = attempt.manualGrades
+        .filter((m) => m.position === position)
+        .map((m) => {
+          const part = variant.parts[m.part];
+          const ids = JSON.parse(m.items) as string[];
+          const rubric = part?.type === 'text' ? part.rubric : [];
+          return {
+            part: m.part,
+            points: m.points,
+            comment: m.comment,
+            items: rubric
+              .filter((r) => ids.includes(r.id))
+              .map((r) => ({ description: r.description, points: r.points })),
+          };
+        });
       return {
         position,
         questionId: q.questionId,
@@ -253,6 +273,7 @@ export async function attemptView(attemptId: string, userId: string, prisma: Pri
         ...(showResults && grades
           ? {
               grade: grades[position],
+              manual,
               keys: Object.fromEntries(
                 Object.entries(variant.parts).map(([id, part]) => [id, keyResponse(part)]),
               ),
@@ -278,7 +299,17 @@ export async function attemptView(attemptId: string, userId: string, prisma: Pri
     serverNow: new Date().toISOString(),
     submittedAt: attempt.submittedAt?.toISOString() ?? null,
     submittedBy: attempt.submittedBy,
-    score: showResults ? attempt.score : null,
+    score:
+      showResults && grades
+        ? Math.round(
+            ((attempt.score ?? 0) +
+              manualScores(
+                grades,
+                attempt.manualGrades.map((m) => ({ ...m, items: JSON.parse(m.items) as string[] })),
+              ).reduce((a, b) => a + b, 0)) *
+              100,
+          ) / 100
+        : null,
     maxScore: attempt.maxScore,
     questions,
   };

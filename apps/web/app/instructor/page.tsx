@@ -1,4 +1,4 @@
-import { listExercises, listLectures } from '@gradlab/content';
+import { listAssessments, listExercises, listLectures } from '@gradlab/content';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable } from '../../components/instructor/data-table.tsx';
@@ -21,6 +21,15 @@ export default async function InstructorHome() {
         <Link href="/instructor/submissions">All submissions and statistics</Link> ·{' '}
         <Link href="/classes">Classes: rosters, gradebooks and exports</Link>
       </p>
+      <h2>Assessments</h2>
+      <ul>
+        {listAssessments().map((a) => (
+          <li key={a.id}>
+            <Link href={`/instructor/assessments/${a.id}`}>{a.title}</Link>: results, item statistics, manual
+            grading
+          </li>
+        ))}
+      </ul>
       <h2>Exercises</h2>
       <DataTable
         columns={[

@@ -245,11 +245,29 @@ export function AttemptWork({ view }: { view: AttemptView }) {
             {q.grade ? (
               <p data-testid={`grade-${q.position}`}>
                 {q.grade.score} / {q.points} points
-                {q.grade.manualPoints > 0
+                {q.grade.manualPoints > 0 && (q.manual ?? []).length === 0
                   ? ` (${q.grade.manualPoints} more to be graded by the course staff)`
                   : ''}
               </p>
             ) : null}
+            {(q.manual ?? []).map((m) => (
+              <div key={m.part} className="manual-grade" data-testid={`manual-${q.position}-${m.part}`}>
+                <p>
+                  Part {m.part}, graded by the course staff: {m.points} point{m.points === 1 ? '' : 's'}
+                </p>
+                {m.items.length > 0 ? (
+                  <ul>
+                    {m.items.map((item) => (
+                      <li key={item.description}>
+                        {item.points > 0 ? '+' : ''}
+                        {item.points}: {item.description}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {m.comment ? <p className="muted">{m.comment}</p> : null}
+              </div>
+            ))}
             {solution ? (
               <details>
                 <summary>Worked solution</summary>
