@@ -50,6 +50,10 @@ const config: NextConfig = {
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
+  // Browsers ask for /favicon.ico when a page has not (yet) named its icon: serve the site's icon.
+  async rewrites() {
+    return [{ source: '/favicon.ico', destination: '/icon.svg' }];
+  },
   reactStrictMode: true,
 };
 

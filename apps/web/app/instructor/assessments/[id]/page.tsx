@@ -98,7 +98,7 @@ export default async function AssessmentResultsPage({ params }: { params: Promis
           data-testid="manual-entry"
         >
           <h3>
-            {entry.questionTitle}, part {entry.part} · {entry.name}
+            {entry.questionTitle}, part {entry.part} · {entry.name} ({entry.email})
           </h3>
           {entry.firstItems ? (
             <p className="muted">Only the first {entry.firstItems} item(s) the student gives count.</p>
