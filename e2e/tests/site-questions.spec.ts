@@ -56,6 +56,8 @@ test.describe('practice questions', () => {
     await expect(page.getByTestId('worked-solution')).toContainText('Each filter has');
 
     await page.getByRole('link', { name: 'Another variant' }).click();
+    // the link goes through ?seed=new and lands on a fresh seed
+    await expect(page).not.toHaveURL(new RegExp(`seed=${seed}$`));
     await expect(page).toHaveURL(/seed=\d+$/);
     expect(Number(new URL(page.url()).searchParams.get('seed'))).not.toBe(seed);
     await expect(page.getByRole('button', { name: 'Check' })).toBeVisible();
