@@ -35,15 +35,40 @@ export const assessmentFrontmatterSchema = z
     kind: z.enum(['exam', 'homework']),
     /** minutes from the start of an attempt until the server submits it (exams) */
     timeLimitMinutes: z.number().positive().max(600).optional(),
-    /** timed attempts a student may make */
-    attempts: z.number().int().positive().default(1),
+    /** graded attempts a student may make (exams: 1 when absent; homework: unlimited when absent) */
+    attempts: z.number().int().positive().optional(),
+    /**
+     * who sees it: `everyone` signed in (mock exams), or only the members of a class that has
+     * scheduled it (`class`: exams of a course, homework). Homework is always `class`.
+     */
+    audience: z.enum(['everyone', 'class']).default('everyone'),
     /** when students see their scores: during the attempt, after submitting, or after the close date */
     feedback: z.enum(['during', 'after-submission', 'after-close']).default('after-submission'),
     /** whether an untimed practice mode with feedback per question exists */
     practice: z.boolean().default(true),
-    zones: z.array(zoneSchema).min(1),
+    /**
+     * practice mode: what a question is worth on the student's 1st, 2nd, 3rd... variant, as a
+     * share of its points (the last value repeats); the best try counts. [1]: every try is
+     * worth full points; [1, 0.8, 0.6, 0.4] declines.
+     */
+    practiceValues: z.array(z.number().min(0).max(1)).min(1).max(20).default([1]),
+    zones: z.array(zoneSchema).default([]),
+    /** homework: exercises of the catalogue it includes, each worth its points (the best submission counts) */
+    exercises: z.array(z.object({ id: slug, points: z.number().positive() }).strict()).default([]),
   })
   .strict()
+  .refine((a) => a.zones.length > 0 || a.exercises.length > 0, {
+    message: 'an assessment needs zones of questions (or, for homework, exercises)',
+    path: ['zones'],
+  })
+  .refine((a) => a.kind === 'homework' || a.exercises.length === 0, {
+    message: 'only homework includes exercises',
+    path: ['exercises'],
+  })
+  .refine((a) => a.kind === 'exam' || a.audience === 'class', {
+    message: 'homework belongs to a class: write audience: class',
+    path: ['audience'],
+  })
   .refine((a) => a.kind !== 'exam' || a.timeLimitMinutes !== undefined, {
     message: 'an exam needs timeLimitMinutes',
     path: ['timeLimitMinutes'],
@@ -51,9 +76,13 @@ export const assessmentFrontmatterSchema = z
 
 export type AssessmentFrontmatter = z.infer<typeof assessmentFrontmatterSchema>;
 
-export interface AssessmentMeta extends AssessmentFrontmatter {
+export interface AssessmentMeta extends Omit<AssessmentFrontmatter, 'attempts'> {
   id: string;
+  /** graded attempts a student may make (null: unlimited) */
+  attempts: number | null;
   /** the points of one attempt (each zone's drawn questions) */
+  questionPoints: number;
+  /** the points of the whole assessment: its questions and, for homework, its exercises */
   points: number;
 }
 
@@ -82,7 +111,7 @@ export function readAssessment(id: string): { meta: AssessmentMeta; instructions
     const problems = result.error.issues.map((i) => `"${i.path.join('.') || '(root)'}": ${i.message}`);
     throw new ContentError(file, `frontmatter: ${problems.join('; ')}`, 1);
   }
-  const points = result.data.zones.reduce(
+  const questionPoints = result.data.zones.reduce(
     (sum, zone) =>
       sum +
       (zone.pick === undefined
@@ -90,7 +119,13 @@ export function readAssessment(id: string): { meta: AssessmentMeta; instructions
         : zone.pick * (zone.questions[0]?.points ?? 0)),
     0,
   );
-  return { meta: { id, ...result.data, points }, instructions: parsed.content, file };
+  const exercisePoints = result.data.exercises.reduce((sum, e) => sum + e.points, 0);
+  const attempts = result.data.attempts ?? (result.data.kind === 'exam' ? 1 : null);
+  return {
+    meta: { id, ...result.data, attempts, questionPoints, points: questionPoints + exercisePoints },
+    instructions: parsed.content,
+    file,
+  };
 }
 
 /** Every assessment folder, sorted by id. */

@@ -1,6 +1,8 @@
 export type {
+  Accommodation,
   Account,
   AuditEntry,
+  ClassAssessment,
   ClassInvite,
   CourseClass,
   Draft,

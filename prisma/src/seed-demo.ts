@@ -71,6 +71,16 @@ export async function seedDemoClass(prisma: PrismaClient): Promise<boolean> {
       data: { currentClassId: created.id },
     });
   }
+  // the demo class's homework, due a week after seeding, 10% off per late day for three days
+  await prisma.classAssessment.create({
+    data: {
+      classId: created.id,
+      assessmentId: 'homework-backprop',
+      closesAt: new Date(Date.now() + 7 * 24 * 3_600_000),
+      latePercentPerDay: 10,
+      lateDays: 3,
+    },
+  });
   await prisma.auditEntry.create({
     data: {
       classId: created.id,

@@ -52,9 +52,11 @@ export interface ResultRow {
 export async function assessmentResults(
   assessmentId: string,
   prisma: PrismaClient = db(),
+  /** only the attempts for this class (undefined: every attempt) */
+  classId?: string,
 ): Promise<ResultRow[]> {
   const attempts = await prisma.attempt.findMany({
-    where: { assessmentId, mode: 'timed', status: 'submitted' },
+    where: { assessmentId, mode: 'timed', status: 'submitted', ...(classId ? { classId } : {}) },
     include: { user: { select: { name: true, email: true } }, manualGrades: true },
     orderBy: { submittedAt: 'asc' },
   });
@@ -176,9 +178,13 @@ function partOf(q: DrawnQuestion, part: string): { title: string; part: Question
 }
 
 /** Manually graded parts of submitted attempts that no one has graded yet. */
-export async function manualQueue(assessmentId: string, prisma: PrismaClient = db()): Promise<QueueEntry[]> {
+export async function manualQueue(
+  assessmentId: string,
+  prisma: PrismaClient = db(),
+  classId?: string,
+): Promise<QueueEntry[]> {
   const attempts = await prisma.attempt.findMany({
-    where: { assessmentId, status: 'submitted' },
+    where: { assessmentId, status: 'submitted', ...(classId ? { classId } : {}) },
     include: { user: { select: { name: true, email: true } }, manualGrades: true, answers: true },
     orderBy: { submittedAt: 'asc' },
   });

@@ -13,6 +13,13 @@ import type { PrismaClient } from '@gradlab/prisma';
 import { HttpError } from './api.ts';
 import { manualScores } from './assessment-results.ts';
 import { db } from './db.ts';
+import {
+  assertCanStart,
+  type ClassAssessmentAccess,
+  classAssessmentAccess,
+  type FeedbackPolicy,
+} from './schedule.ts';
+import { afterPenalty, attemptDeadline, latePenalty } from './schedule-rules.ts';
 
 /**
  * The life of an attempt, owned by the server: start (the variants drawn and stored), autosave
@@ -29,6 +36,20 @@ export interface DrawnQuestion {
   /** what the question is worth in this assessment */
   points: number;
   zone: string;
+  /** practice: which variant of the question this is (0: the first; a retry draws the next) */
+  variant?: number;
+  /** practice: the best points a checked try earned, after its value */
+  best?: number;
+}
+
+/** What a practice try is worth as a share of the question's points (the last value repeats). */
+export function practiceValue(meta: AssessmentMeta, variant: number): number {
+  return meta.practiceValues[Math.min(variant, meta.practiceValues.length - 1)] ?? 1;
+}
+
+/** The seed of a practice question's n-th variant (the first keeps the drawn seed). */
+export function retrySeed(attemptId: string, position: number, variant: number): number {
+  return hashSeed(attemptId, 'retry', position, variant);
 }
 
 export interface QuestionGrade {
@@ -72,32 +93,52 @@ export function loadAssessment(id: string): AssessmentMeta {
   }
 }
 
+/**
+ * Who may see an assessment: anyone signed in when its audience is everyone (and no class is
+ * named); else a member of a class that scheduled it, within that class's window.
+ */
+export async function assessmentAccess(
+  userId: string,
+  meta: AssessmentMeta,
+  classId: string | null,
+  prisma: PrismaClient = db(),
+): Promise<ClassAssessmentAccess | null> {
+  if (classId) return classAssessmentAccess(userId, classId, meta, prisma);
+  if (meta.audience === 'class') throw new HttpError(404, `no assessment "${meta.id}"`);
+  return null;
+}
+
 /** Starts an attempt, or returns the open one (two tabs, two devices, a double click: one attempt). */
 export async function startAttempt(
   userId: string,
   assessmentId: string,
   mode: AttemptMode,
   prisma: PrismaClient = db(),
+  classId: string | null = null,
 ): Promise<{ id: string; resumed: boolean }> {
   const meta = loadAssessment(assessmentId);
+  const inClass = await assessmentAccess(userId, meta, classId, prisma);
   if (mode === 'practice' && !meta.practice)
     throw new HttpError(400, 'mode: this assessment has no practice mode');
-  const openKey = `${userId}:${assessmentId}:${mode}`;
+  if (meta.zones.length === 0)
+    throw new HttpError(400, 'this homework has only exercises: submit them on their pages');
+  const openKey = `${userId}:${assessmentId}:${mode}${classId ? `:${classId}` : ''}`;
   const open = await prisma.attempt.findUnique({ where: { openKey } });
   if (open) {
     await submitIfOverdue(open.id, prisma);
     const still = await prisma.attempt.findUnique({ where: { openKey } });
     if (still) return { id: still.id, resumed: true };
   }
-  if (mode === 'timed') {
-    const used = await prisma.attempt.count({ where: { userId, assessmentId, mode } });
+  const startedAt = new Date();
+  if (inClass) assertCanStart(meta, mode, inClass, startedAt);
+  if (mode === 'timed' && meta.attempts !== null) {
+    const used = await prisma.attempt.count({ where: { userId, assessmentId, mode, classId } });
     if (used >= meta.attempts)
       throw new HttpError(
         409,
         `you have used your ${meta.attempts} attempt${meta.attempts === 1 ? '' : 's'} at this assessment`,
       );
   }
-  const startedAt = new Date();
   const questions = drawQuestions(
     meta,
     `${userId}:${assessmentId}:${mode}:${startedAt.getTime()}:${Math.random()}`,
@@ -107,15 +148,20 @@ export async function startAttempt(
       data: {
         userId,
         assessmentId,
+        classId,
         mode,
         questions: JSON.stringify(questions),
         openKey,
         startedAt,
         deadlineAt:
-          mode === 'timed' && meta.timeLimitMinutes !== undefined
-            ? new Date(startedAt.getTime() + meta.timeLimitMinutes * 60_000)
+          mode === 'timed'
+            ? attemptDeadline(
+                meta.kind === 'exam' ? meta.timeLimitMinutes : undefined,
+                inClass?.window ?? null,
+                startedAt,
+              )
             : null,
-        maxScore: meta.points,
+        maxScore: meta.questionPoints,
       },
     });
     return { id: created.id, resumed: false };
@@ -136,13 +182,16 @@ export async function submitAttempt(
   const attempt = await prisma.attempt.findUnique({ where: { id: attemptId }, include: { answers: true } });
   if (!attempt || attempt.status !== 'open') return false;
   const questions = JSON.parse(attempt.questions) as DrawnQuestion[];
+  const meta = loadAssessment(attempt.assessmentId);
   const saved = new Map(attempt.answers.map((a) => [a.position, JSON.parse(a.responses) as Responses]));
   const grades: QuestionGrade[] = questions.map((q, position) => {
     const variant = makeVariant(loadQuestion(q.questionId), q.seed);
     const grade = gradeVariant(variant, saved.get(position) ?? {});
     const scale = grade.maxScore > 0 ? q.points / grade.maxScore : 0;
+    // practice: the last try counts at its variant's value, or a better checked try
+    const value = attempt.mode === 'practice' ? practiceValue(meta, q.variant ?? 0) : 1;
     return {
-      score: Math.round(grade.score * scale * 100) / 100,
+      score: Math.round(Math.max(grade.score * scale * value, q.best ?? 0) * 100) / 100,
       points: q.points,
       manualPoints: Math.round(grade.manualPoints * scale * 100) / 100,
       parts: Object.fromEntries(
@@ -155,6 +204,15 @@ export async function submitAttempt(
   });
   const now = new Date();
   const submittedAt = attempt.deadlineAt && now > attempt.deadlineAt ? attempt.deadlineAt : now;
+  // homework of a class: work handed in after the due date loses what the late policy says
+  let penalty: number | null = null;
+  if (attempt.classId && attempt.mode === 'timed') {
+    const inClass = await classAssessmentAccess(attempt.userId, attempt.classId, meta, prisma).catch(
+      () => null,
+    );
+    const taken = inClass ? latePenalty(inClass.entry, inClass.window, submittedAt) : 0;
+    if (taken > 0) penalty = taken;
+  }
   const done = await prisma.attempt.updateMany({
     where: { id: attemptId, status: 'open' },
     data: {
@@ -162,6 +220,7 @@ export async function submitAttempt(
       openKey: null,
       submittedAt,
       submittedBy: by,
+      latePenalty: penalty,
       score: Math.round(grades.reduce((s, g) => s + g.score, 0) * 100) / 100,
       grades: JSON.stringify(grades),
     },
@@ -225,6 +284,24 @@ export async function ownAttempt(attemptId: string, userId: string, prisma: Pris
   return attempt;
 }
 
+/**
+ * Whether a submitted attempt's scores, keys and solutions may be shown now: at once, or (policy
+ * "after-close") once the class's window has closed for everyone; an assessment without a close
+ * date releases them at submission.
+ */
+export function resultsReleased(
+  feedback: FeedbackPolicy,
+  inClass: ClassAssessmentAccess | null,
+  now: Date,
+): boolean {
+  if (feedback !== 'after-close') return true;
+  const closes = inClass?.entry.closesAt;
+  if (!closes) return true;
+  const lateEnd =
+    closes.getTime() + (inClass.entry.latePercentPerDay === null ? 0 : inClass.entry.lateDays) * 86_400_000;
+  return now.getTime() >= Math.max(lateEnd, inClass.window.cutoffAt?.getTime() ?? 0);
+}
+
 /** Everything the attempt page shows: before submission no key, no solution, no score. */
 export async function attemptView(attemptId: string, userId: string, prisma: PrismaClient = db()) {
   await submitIfOverdue(attemptId, prisma);
@@ -238,7 +315,11 @@ export async function attemptView(attemptId: string, userId: string, prisma: Pri
   const saved = new Map(attempt.answers.map((a) => [a.position, JSON.parse(a.responses) as Responses]));
   const submitted = attempt.status === 'submitted';
   const grades = submitted && attempt.grades ? (JSON.parse(attempt.grades) as QuestionGrade[]) : null;
-  const showResults = submitted && meta.feedback !== 'after-close';
+  const inClass = attempt.classId
+    ? await classAssessmentAccess(userId, attempt.classId, meta, prisma).catch(() => null)
+    : null;
+  const feedback: FeedbackPolicy = inClass?.feedback ?? meta.feedback;
+  const showResults = submitted && resultsReleased(feedback, inClass, new Date());
   const questions = await Promise.all(
     drawn.map(async (q, position) => {
       const question = loadQuestion(q.questionId);
@@ -267,6 +348,9 @@ export async function attemptView(attemptId: string, userId: string, prisma: Pri
         topic: question.meta.topic,
         zone: q.zone,
         points: q.points,
+        variant: q.variant ?? 0,
+        best: q.best ?? null,
+        value: attempt.mode === 'practice' ? practiceValue(meta, q.variant ?? 0) : 1,
         promptCode: await renderVariant(question, variant, 'prompt'),
         parts: Object.fromEntries(Object.entries(variant.parts).map(([id, part]) => [id, publicPart(part)])),
         responses: saved.get(position) ?? {},
@@ -289,9 +373,11 @@ export async function attemptView(attemptId: string, userId: string, prisma: Pri
       id: meta.id,
       title: meta.title,
       kind: meta.kind,
-      points: meta.points,
-      feedback: meta.feedback,
+      points: meta.questionPoints,
+      feedback,
     },
+    classId: attempt.classId,
+    latePenalty: showResults ? attempt.latePenalty : null,
     mode: attempt.mode as AttemptMode,
     status: attempt.status,
     startedAt: attempt.startedAt.toISOString(),
@@ -301,14 +387,14 @@ export async function attemptView(attemptId: string, userId: string, prisma: Pri
     submittedBy: attempt.submittedBy,
     score:
       showResults && grades
-        ? Math.round(
-            ((attempt.score ?? 0) +
+        ? afterPenalty(
+            (attempt.score ?? 0) +
               manualScores(
                 grades,
                 attempt.manualGrades.map((m) => ({ ...m, items: JSON.parse(m.items) as string[] })),
-              ).reduce((a, b) => a + b, 0)) *
-              100,
-          ) / 100
+              ).reduce((a, b) => a + b, 0),
+            attempt.latePenalty ?? 0,
+          )
         : null,
     maxScore: attempt.maxScore,
     questions,

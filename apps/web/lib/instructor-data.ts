@@ -2,6 +2,11 @@ import 'server-only';
 import { listExercises } from '@gradlab/content';
 import type { PrismaClient } from '@gradlab/prisma';
 import { buildGradebook, type GradebookColumn, type GradebookRow } from './gradebook.ts';
+import { scheduledScores } from './homework.ts';
+import { classAssessmentAccess, classSchedule } from './schedule.ts';
+
+/** The gradebook column of a scheduled assessment (beside the exercises' columns). */
+export const assessmentColumnId = (assessmentId: string) => `assessment:${assessmentId}`;
 
 /** The exercises as gradebook columns, in course order. */
 export function gradebookColumns(): GradebookColumn[] {
@@ -17,7 +22,15 @@ export async function loadGradebook(
   classId: string,
   onlyUserId?: string,
 ): Promise<{ rows: GradebookRow[]; exerciseIds: string[]; columns: GradebookColumn[] }> {
-  const columns = gradebookColumns();
+  const schedule = await classSchedule(classId, prisma);
+  const columns = [
+    ...gradebookColumns(),
+    ...schedule.map(({ meta }) => ({
+      id: assessmentColumnId(meta.id),
+      title: meta.title,
+      points: meta.points,
+    })),
+  ];
   const exerciseIds = columns.map((c) => c.id);
   const enrolled = await prisma.enrollment.findMany({
     where: { classId, role: 'student', ...(onlyUserId ? { userId: onlyUserId } : {}) },
@@ -31,6 +44,18 @@ export async function loadGradebook(
     where: { score: { not: null }, userId: { in: ids } },
     select: { userId: true, exerciseId: true, score: true },
   });
+  // each scheduled assessment's scores, as if they were submissions of its column
+  for (const { meta } of schedule) {
+    const scores = await scheduledScores(
+      classId,
+      meta,
+      (userId) => classAssessmentAccess(userId, classId, meta, prisma).catch(() => null),
+      ids,
+      prisma,
+    );
+    for (const [userId, score] of scores)
+      submissions.push({ userId, exerciseId: assessmentColumnId(meta.id), score });
+  }
   const overrides = await prisma.gradeOverride.findMany({
     where: { classId, userId: { in: ids } },
     select: { userId: true, exerciseId: true, score: true, dueAt: true, reason: true },

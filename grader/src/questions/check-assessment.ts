@@ -2,7 +2,7 @@
  * `gradlab check` for an assessment folder: its settings validate, every question it draws
  * exists and loads, and its instructions render.
  */
-import { ContentError, compileMdx, listQuestions, readAssessment } from '@gradlab/content';
+import { ContentError, compileMdx, listExercises, listQuestions, readAssessment } from '@gradlab/content';
 import type { CheckProblem } from '../check.ts';
 import { loadQuestion } from './load-question.ts';
 
@@ -45,6 +45,10 @@ export async function checkAssessmentReport(id: string): Promise<AssessmentCheck
       }
     }
   }
+  const exercises = new Set(listExercises().map((e) => e.id));
+  for (const e of meta.exercises)
+    if (!exercises.has(e.id))
+      report.problems.push({ file, line: 1, message: `exercises: no exercise "${e.id}"` });
   try {
     await compileMdx(instructions, file);
   } catch (error) {
@@ -55,5 +59,5 @@ export async function checkAssessmentReport(id: string): Promise<AssessmentCheck
 }
 
 export function formatAssessmentReport(report: AssessmentCheckReport): string {
-  return `${report.problems.length === 0 ? 'ok  ' : 'FAIL'} assessment ${report.id}: ${report.questions} question(s) in its zones, ${report.points} points per attempt`;
+  return `${report.problems.length === 0 ? 'ok  ' : 'FAIL'} assessment ${report.id}: ${report.questions} question(s) in its zones, ${report.points} points in all`;
 }

@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 /** The assessments anyone signed in may practise: timed mock exams, and their untimed practice mode. */
 export default function AssessmentsPage() {
-  const assessments = listAssessments();
+  const assessments = listAssessments().filter((a) => a.audience === 'everyone');
   return (
     <>
       <h1>Mock exams</h1>

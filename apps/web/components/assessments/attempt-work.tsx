@@ -12,8 +12,11 @@ import { type PartResult, type PublicPart, QuestionContext } from '../questions/
 type Question = AttemptView['questions'][number];
 interface Checked {
   grade: { parts: Record<string, PartResult>; score: number; maxScore: number };
-  keys: Record<string, unknown>;
-  solutionCode: string;
+  /** null when the policy shows scores during the attempt but keys only after it */
+  keys: Record<string, unknown> | null;
+  solutionCode: string | null;
+  /** practice: the points this try earned at its value */
+  earned?: number;
 }
 
 function Mdx({ code, withAnswers }: { code: string; withAnswers?: boolean }) {
@@ -135,6 +138,25 @@ export function AttemptWork({ view }: { view: AttemptView }) {
     setChecked((c) => ({ ...c, [q.position]: result }));
   }
 
+  /** Practice: the next variant of a question (new numbers; the answer box starts empty). */
+  async function retry(q: Question) {
+    const response = await fetch(`/api/attempts/${view.id}/practice/${q.position}/retry`, {
+      method: 'POST',
+    }).catch(() => null);
+    if (!response?.ok)
+      return setError(response ? await errorOf(response) : 'the server could not be reached');
+    pending.current.delete(q.position);
+    setResponses((all) => ({ ...all, [q.position]: {} }));
+    setChecked((c) => {
+      const { [q.position]: _dropped, ...rest } = c;
+      return rest;
+    });
+    setSaveState((s) => ({ ...s, [q.position]: '' }));
+    router.refresh();
+  }
+  // scores per question while working: practice, or a graded attempt whose policy says "during"
+  const checkable = view.mode === 'practice' || view.assessment.feedback === 'during';
+
   const topics = useMemo(() => {
     const byTopic = new Map<string, { score: number; points: number; lecture: string }>();
     for (const q of view.questions) {
@@ -150,8 +172,15 @@ export function AttemptWork({ view }: { view: AttemptView }) {
   return (
     <>
       <p className="muted">
-        <Link href={`/assessments/${view.assessment.id}`}>{view.assessment.title}</Link> /{' '}
-        {view.mode === 'practice' ? 'practice' : 'timed attempt'}
+        <Link href={`/assessments/${view.assessment.id}${view.classId ? `?class=${view.classId}` : ''}`}>
+          {view.assessment.title}
+        </Link>{' '}
+        /{' '}
+        {view.mode === 'practice'
+          ? 'practice'
+          : view.assessment.kind === 'homework'
+            ? 'graded attempt'
+            : 'timed attempt'}
       </p>
       <h1>{view.assessment.title}</h1>
       {open ? (
@@ -161,7 +190,7 @@ export function AttemptWork({ view }: { view: AttemptView }) {
               {left > 0 ? `${clock(left)} left` : 'time is up: submitting…'}
             </strong>
           ) : (
-            <span>untimed practice</span>
+            <span>{view.mode === 'practice' ? 'untimed practice' : 'no time limit'}</span>
           )}{' '}
           <button type="button" className="button" onClick={() => void submit()}>
             Submit
@@ -170,7 +199,8 @@ export function AttemptWork({ view }: { view: AttemptView }) {
       ) : (
         <section data-testid="attempt-review">
           <p data-testid="attempt-status">
-            Submitted {view.submittedBy === 'server' ? 'by the server at the deadline' : ''} ·{' '}
+            Submitted {view.submittedBy === 'server' ? 'by the server at the deadline' : ''}
+            {view.latePenalty ? ` · late: ${Math.round(view.latePenalty * 100)}% taken off` : ''} ·{' '}
             {view.score === null ? (
               'scores are shown after the close date'
             ) : (
@@ -208,7 +238,8 @@ export function AttemptWork({ view }: { view: AttemptView }) {
           setResponse: (part: string, value: unknown) => setResponse(q.position, part, value),
           results: results as Record<string, PartResult> | null,
           keys: (q.keys ?? check?.keys ?? null) as Record<string, unknown> | null,
-          locked: !open || check !== undefined,
+          // practice locks a checked try (its key is shown); "during" lets the student revise
+          locked: !open || (view.mode === 'practice' && check !== undefined),
         };
         const solution = q.solutionCode ?? check?.solutionCode;
         return (
@@ -232,11 +263,32 @@ export function AttemptWork({ view }: { view: AttemptView }) {
             {open ? (
               <p className="muted" data-testid={`save-${q.position}`}>
                 {saveState[q.position] ?? ''}
-                {view.mode === 'practice' && !check ? (
+                {checkable && (view.mode !== 'practice' || !check) ? (
                   <>
                     {' '}
                     <button type="button" className="link-button" onClick={() => void checkOne(q)}>
                       Check this question
+                    </button>
+                  </>
+                ) : null}
+                {view.mode === 'practice' && q.value < 1 ? (
+                  <span data-testid={`value-${q.position}`}>
+                    {' '}
+                    · try {q.variant + 1}, worth {Math.round(q.value * 100)}% of the points
+                  </span>
+                ) : null}
+              </p>
+            ) : null}
+            {open && check ? (
+              <p data-testid={`checked-${q.position}`}>
+                {Math.round((check.grade.score / (check.grade.maxScore || 1)) * q.points * 100) / 100} /{' '}
+                {q.points} points on this {view.mode === 'practice' ? 'variant' : 'check'}
+                {check.earned !== undefined && q.value < 1 ? ` (${check.earned} at this try's value)` : ''}
+                {view.mode === 'practice' ? (
+                  <>
+                    {' '}
+                    <button type="button" className="link-button" onClick={() => void retry(q)}>
+                      Try a new variant
                     </button>
                   </>
                 ) : null}

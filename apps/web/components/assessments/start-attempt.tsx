@@ -6,12 +6,18 @@ import { errorOf } from '../exercise/http.ts';
 /** Starts (or resumes) a timed attempt or a practice attempt, then opens it. */
 export function StartAttemptButtons({
   assessmentId,
+  classId,
   timedLeft,
   practice,
+  startLabel = 'Start the timed exam',
 }: {
   assessmentId: string;
-  timedLeft: number;
+  /** the class the attempt counts for (null: the student's own mock exam) */
+  classId: string | null;
+  /** graded attempts left (null: unlimited) */
+  timedLeft: number | null;
   practice: boolean;
+  startLabel?: string;
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +28,7 @@ export function StartAttemptButtons({
     const response = await fetch(`/api/assessments/${assessmentId}/attempts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ mode }),
+      body: JSON.stringify(classId ? { mode, classId } : { mode }),
     }).catch(() => null);
     setBusy(false);
     if (!response) return setError('the server could not be reached');
@@ -35,10 +41,10 @@ export function StartAttemptButtons({
       <button
         type="button"
         className="button"
-        disabled={busy || timedLeft <= 0}
+        disabled={busy || (timedLeft !== null && timedLeft <= 0)}
         onClick={() => void start('timed')}
       >
-        Start the timed exam
+        {startLabel}
       </button>
       {practice ? (
         <button type="button" className="button" disabled={busy} onClick={() => void start('practice')}>

@@ -10,10 +10,18 @@ import {
   RoleSelect,
   RosterUploadForm,
 } from '../../../components/classes/roster-forms.tsx';
+import {
+  AccommodationForm,
+  RemoveAccommodationButton,
+  ScheduleForm,
+  UnscheduleButton,
+} from '../../../components/classes/schedule-forms.tsx';
 import { DataTable } from '../../../components/instructor/data-table.tsx';
 import { atLeast, joinPath, requireClassPage, roleLabel } from '../../../lib/classes.ts';
 import { db } from '../../../lib/db.ts';
 import { loadGradebook } from '../../../lib/instructor-data.ts';
+import { classSchedule, schedulableAssessments } from '../../../lib/schedule.ts';
+import { latePolicyText } from '../../../lib/schedule-rules.ts';
 
 export const metadata: Metadata = { title: 'Class' };
 
@@ -28,7 +36,13 @@ const actionText: Record<string, string> = {
   'grade.override': 'overrode a grade',
   'grade.override.clear': 'cleared an override',
   'exercise.regrade': 'regraded an exercise',
+  'assessment.schedule': 'scheduled an assessment',
+  'assessment.unschedule': 'took an assessment off the schedule',
+  'accommodation.set': 'set an accommodation',
+  'accommodation.clear': 'removed an accommodation',
 };
+
+const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '–');
 
 export default async function ClassPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -49,6 +63,7 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
           <MakeCurrentButton classId={id} name={courseClass.name} />
         ) : null}
       </p>
+      <ScheduleSection classId={id} userId={user.id} staff={staff} instructor={instructor} />
       {staff ? (
         <StaffSection classId={id} instructor={instructor} />
       ) : (
@@ -61,6 +76,165 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
           joinOpen={courseClass.joinOpen}
           taSeesKeys={courseClass.taSeesKeys}
         />
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * The class's assessments with their dates: students see what is open and due (and their own
+ * status); instructors schedule, change and remove them and set accommodations.
+ */
+async function ScheduleSection({
+  classId,
+  userId,
+  staff,
+  instructor,
+}: {
+  classId: string;
+  userId: string;
+  staff: boolean;
+  instructor: boolean;
+}) {
+  const schedule = await classSchedule(classId);
+  const mine = staff
+    ? []
+    : await db().attempt.findMany({
+        where: { classId, userId, mode: 'timed' },
+        select: { assessmentId: true, status: true, latePenalty: true },
+      });
+  const statusOf = (assessmentId: string) => {
+    const attempts = mine.filter((a) => a.assessmentId === assessmentId);
+    if (attempts.some((a) => a.status === 'open')) return 'in progress';
+    if (attempts.some((a) => a.status === 'submitted'))
+      return attempts.some((a) => a.latePenalty) ? 'submitted late' : 'submitted';
+    return 'not started';
+  };
+  const now = new Date();
+  if (schedule.length === 0 && !instructor) return null;
+  return (
+    <>
+      <h2>Exams and homework</h2>
+      {schedule.length === 0 ? (
+        <p className="muted">Nothing is scheduled yet.</p>
+      ) : (
+        <DataTable
+          columns={[
+            { label: 'Assessment' },
+            { label: 'Kind' },
+            { label: 'Opens (UTC)', nowrap: true },
+            { label: 'Closes / due (UTC)', nowrap: true },
+            { label: 'Late work' },
+            { label: staff ? '' : 'Status' },
+          ]}
+          testId="class-assessments"
+          label="Exams and homework"
+        >
+          {schedule.map(({ entry, meta }) => (
+            <tr key={meta.id}>
+              <td>
+                <Link href={`/assessments/${meta.id}?class=${classId}`}>{meta.title}</Link>
+              </td>
+              <td>{meta.kind}</td>
+              <td>{when(entry.opensAt)}</td>
+              <td>
+                {when(entry.closesAt)}
+                {entry.closesAt && entry.closesAt < now ? ' (closed)' : ''}
+              </td>
+              <td>{meta.kind === 'homework' ? latePolicyText(entry) : '–'}</td>
+              <td>
+                {staff ? (
+                  <>
+                    <Link href={`/instructor/assessments/${meta.id}?class=${classId}`}>Results</Link>
+                    {instructor ? (
+                      <>
+                        {' · '}
+                        <UnscheduleButton classId={classId} assessmentId={meta.id} title={meta.title} />
+                      </>
+                    ) : null}
+                  </>
+                ) : (
+                  statusOf(meta.id)
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      {instructor ? <ScheduleAdmin classId={classId} /> : null}
+    </>
+  );
+}
+
+async function ScheduleAdmin({ classId }: { classId: string }) {
+  const assessments = schedulableAssessments().map((a) => ({ id: a.id, title: `${a.title} (${a.kind})` }));
+  const students = (
+    await db().enrollment.findMany({
+      where: { classId, role: 'student' },
+      select: { user: { select: { id: true, name: true, email: true } } },
+    })
+  )
+    .map((e) => e.user)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const accommodations = await db().accommodation.findMany({
+    where: { classId },
+    include: { user: { select: { name: true, email: true } } },
+  });
+  const titleOf = new Map(assessments.map((a) => [a.id, a.title]));
+  return (
+    <>
+      <h3>Schedule an assessment</h3>
+      <p className="muted">
+        Scheduling again changes the dates. Exams end each attempt at the close date; homework takes late work
+        by its late policy.
+      </p>
+      <ScheduleForm classId={classId} assessments={assessments} />
+      <h3>Accommodations</h3>
+      <p className="muted">
+        Extra time stretches each timed attempt (factor first, then minutes); a personal date replaces the
+        class's close or due date for that student.
+      </p>
+      {students.length > 0 ? (
+        <AccommodationForm classId={classId} students={students} assessments={assessments} />
+      ) : (
+        <p className="muted">No students yet.</p>
+      )}
+      {accommodations.length > 0 ? (
+        <DataTable
+          columns={[
+            { label: 'Student' },
+            { label: 'For' },
+            { label: 'Time factor', numeric: true },
+            { label: 'Extra minutes', numeric: true },
+            { label: 'Personal date (UTC)', nowrap: true },
+            { label: '' },
+          ]}
+          testId="accommodations"
+          label="Accommodations"
+        >
+          {accommodations.map((a) => (
+            <tr key={`${a.userId}:${a.assessmentId}`}>
+              <td>
+                {a.user.name} ({a.user.email})
+              </td>
+              <td>
+                {a.assessmentId === '*'
+                  ? 'every assessment'
+                  : (titleOf.get(a.assessmentId) ?? a.assessmentId)}
+              </td>
+              <td className="num">{a.timeFactor}</td>
+              <td className="num">{a.extraMinutes}</td>
+              <td>{when(a.closesAt)}</td>
+              <td>
+                <RemoveAccommodationButton
+                  classId={classId}
+                  userId={a.userId}
+                  assessmentId={a.assessmentId}
+                />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </>
   );
@@ -92,7 +266,15 @@ async function StudentGrades({ classId, userId }: { classId: string; userId: str
           return (
             <tr key={c.id}>
               <td>
-                <Link href={`/exercises/${c.id}`}>{c.title}</Link>
+                <Link
+                  href={
+                    c.id.startsWith('assessment:')
+                      ? `/assessments/${c.id.slice('assessment:'.length)}?class=${classId}`
+                      : `/exercises/${c.id}`
+                  }
+                >
+                  {c.title}
+                </Link>
                 {cell?.override ? <span className="muted"> ({cell.override.reason})</span> : null}
               </td>
               <td className="num">{cell ? <GradeCell cell={cell} /> : '–'}</td>

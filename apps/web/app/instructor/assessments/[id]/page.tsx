@@ -5,31 +5,55 @@ import { ManualGradeForm } from '../../../../components/assessments/manual-grade
 import { DataTable } from '../../../../components/instructor/data-table.tsx';
 import { assessmentResults, itemStatistics, manualQueue } from '../../../../lib/assessment-results.ts';
 import { loadAssessment } from '../../../../lib/attempts.ts';
+import { requireClassPage } from '../../../../lib/classes.ts';
 import { requireInstructor } from '../../../../lib/session.ts';
 
 export const metadata: Metadata = { title: 'Assessment results' };
 
-export default async function AssessmentResultsPage({ params }: { params: Promise<{ id: string }> }) {
+/**
+ * An assessment's results for staff: a site instructor sees every attempt; with `?class=<id>`,
+ * the class's TAs and instructors see the attempts made for that class.
+ */
+export default async function AssessmentResultsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ class?: string }>;
+}) {
   const { id } = await params;
-  await requireInstructor(`/instructor/assessments/${id}`);
+  const classId = (await searchParams).class;
+  const returnTo = `/instructor/assessments/${id}${classId ? `?class=${encodeURIComponent(classId)}` : ''}`;
+  let courseClass: { id: string; name: string } | null = null;
+  if (classId) courseClass = (await requireClassPage(classId, 'ta', returnTo)).courseClass;
+  else await requireInstructor(returnTo);
   let meta: ReturnType<typeof loadAssessment>;
   try {
     meta = loadAssessment(id);
   } catch {
     notFound();
   }
-  const rows = await assessmentResults(id);
+  const rows = await assessmentResults(id, undefined, classId);
   const items = itemStatistics(rows);
-  const queue = await manualQueue(id);
+  const queue = await manualQueue(id, undefined, classId);
   return (
     <>
       <p className="muted">
-        <Link href="/instructor">Instructor</Link> / {meta.title}
+        {courseClass ? (
+          <Link href={`/classes/${courseClass.id}`}>{courseClass.name}</Link>
+        ) : (
+          <Link href="/instructor">Instructor</Link>
+        )}{' '}
+        / {meta.title}
       </p>
       <h1>Results: {meta.title}</h1>
       <p>
         {rows.length} submitted timed attempt{rows.length === 1 ? '' : 's'} ·{' '}
-        <a className="button" href={`/api/instructor/assessments/${id}/export`} download>
+        <a
+          className="button"
+          href={`/api/instructor/assessments/${id}/export${classId ? `?class=${encodeURIComponent(classId)}` : ''}`}
+          download
+        >
           Download CSV
         </a>
       </p>

@@ -4,6 +4,7 @@ import { HttpError, handle, readJson } from '../../../../../lib/api.ts';
 import { classOperation, requireClassApi } from '../../../../../lib/classes.ts';
 import { db } from '../../../../../lib/db.ts';
 import { findExercise } from '../../../../../lib/exercises.ts';
+import { classSchedule } from '../../../../../lib/schedule.ts';
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -18,7 +19,14 @@ const setBody = z
   .strict();
 const clearBody = z.object(target).strict();
 
-function exercisePoints(exerciseId: string): number {
+/** The column's points: an exercise, or an assessment the class scheduled (`assessment:<id>`). */
+async function exercisePoints(classId: string, exerciseId: string): Promise<number> {
+  if (exerciseId.startsWith('assessment:')) {
+    const assessmentId = exerciseId.slice('assessment:'.length);
+    const scheduled = (await classSchedule(classId)).find((s) => s.meta.id === assessmentId);
+    if (!scheduled) throw new HttpError(400, `exerciseId: the class has not scheduled "${assessmentId}"`);
+    return scheduled.meta.points;
+  }
   const exercise = findExercise(exerciseId);
   if (!exercise) throw new HttpError(400, `exerciseId: no exercise "${exerciseId}"`);
   return exercise.points;
@@ -29,7 +37,7 @@ export const POST = handle<Context>(async (request, { params }) => {
   const { id } = await params;
   const { user } = await requireClassApi(request, id, 'ta');
   const input = await readJson(request, setBody);
-  const points = exercisePoints(input.exerciseId);
+  const points = await exercisePoints(id, input.exerciseId);
   if (input.score !== null && input.score > points)
     throw new HttpError(400, `score: at most the exercise's ${points} points`);
   await classOperation(() =>

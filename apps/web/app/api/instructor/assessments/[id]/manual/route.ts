@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { handle, readJson, requireApiInstructor } from '../../../../../../lib/api.ts';
+import { HttpError, handle, readJson, requireApiUser } from '../../../../../../lib/api.ts';
 import { gradeManually } from '../../../../../../lib/assessment-results.ts';
+import { requireClassApi } from '../../../../../../lib/classes.ts';
+import { db } from '../../../../../../lib/db.ts';
 
 const body = z
   .object({
@@ -14,7 +16,16 @@ const body = z
 
 /** POST: grades a free-text part (or a reason) with rubric items; replaces an earlier grade. */
 export const POST = handle(async (request) => {
-  const user = await requireApiInstructor(request);
+  const user = await requireApiUser(request);
   const input = await readJson(request, body);
+  // a site instructor grades any attempt; a class's TAs and instructors grade the class's attempts
+  if (user.role !== 'instructor') {
+    const attempt = await db().attempt.findUnique({
+      where: { id: input.attemptId },
+      select: { classId: true },
+    });
+    if (!attempt?.classId) throw new HttpError(403, 'instructors only');
+    await requireClassApi(request, attempt.classId, 'ta');
+  }
   return Response.json(await gradeManually({ ...input, graderId: user.id }));
 });
