@@ -128,13 +128,18 @@ export function readAssessment(id: string): { meta: AssessmentMeta; instructions
   };
 }
 
-/** Every assessment folder, sorted by id. */
-export function listAssessments(): AssessmentMeta[] {
+/** The id of every assessment folder, sorted, without reading them. */
+export function listAssessmentIds(): string[] {
   const dir = assessmentsDir();
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'assessment.mdx')))
-    .map((e) => readAssessment(e.name).meta)
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
+}
+
+/** Every assessment folder, sorted by id (a malformed one throws its ContentError). */
+export function listAssessments(): AssessmentMeta[] {
+  return listAssessmentIds().map((id) => readAssessment(id).meta);
 }

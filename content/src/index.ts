@@ -2,6 +2,7 @@ export type { AssessmentFrontmatter, AssessmentMeta } from './assessments.ts';
 export {
   assessmentFrontmatterSchema,
   assessmentsDir,
+  listAssessmentIds,
   listAssessments,
   readAssessment,
 } from './assessments.ts';
@@ -52,6 +53,7 @@ export type {
 export type { QuestionMeta, QuestionSources } from './questions.ts';
 export {
   fillParams,
+  listQuestionIds,
   listQuestions,
   questionFrontmatterSchema,
   questionSources,

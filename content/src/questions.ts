@@ -72,15 +72,20 @@ export function readQuestionMeta(id: string): { meta: QuestionMeta; prompt: stri
   return { meta: { id, ...result.data }, prompt: parsed.content };
 }
 
-/** Every question folder, sorted by id. */
-export function listQuestions(): QuestionMeta[] {
+/** The id of every question folder (a folder with a question.mdx), sorted, without reading them. */
+export function listQuestionIds(): string[] {
   const dir = questionsDir();
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'question.mdx')))
-    .map((e) => readQuestionMeta(e.name).meta)
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
+}
+
+/** Every question folder, sorted by id (a malformed frontmatter throws its ContentError). */
+export function listQuestions(): QuestionMeta[] {
+  return listQuestionIds().map((id) => readQuestionMeta(id).meta);
 }
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fillParams, listAssessments, listQuestions } from '@gradlab/content';
+import { fillParams, listAssessmentIds, listQuestionIds } from '@gradlab/content';
 import { type CheckProblem, checkExercises, formatCheckReport } from './check.ts';
 import { createGraderPool } from './process-pool.ts';
 import { keyResponse } from './questions/answers.ts';
@@ -67,8 +67,9 @@ async function grade(args: string[]): Promise<number> {
 }
 
 async function check(ids: string[]): Promise<number> {
-  const questionIds = new Set(listQuestions().map((q) => q.id));
-  const assessmentIds = new Set(listAssessments().map((a) => a.id));
+  // folder names only: a folder whose frontmatter is broken is reported by its own check
+  const questionIds = new Set(listQuestionIds());
+  const assessmentIds = new Set(listAssessmentIds());
   const exerciseIds = ids.filter((id) => !questionIds.has(id) && !assessmentIds.has(id));
   const askedQuestions = ids.length === 0 ? [...questionIds] : ids.filter((id) => questionIds.has(id));
   const askedAssessments = ids.length === 0 ? [...assessmentIds] : ids.filter((id) => assessmentIds.has(id));

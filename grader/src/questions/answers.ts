@@ -32,7 +32,14 @@ function describeTolerance(t: Tolerance): string {
 export const DEFAULT_TOLERANCE: Tolerance = { rtol: 1e-2, atol: 1e-9 };
 
 function close(value: number, key: number, t: Tolerance): boolean {
-  if ('sigfigs' in t) return round(value, t.sigfigs) === round(key, t.sigfigs);
+  if ('sigfigs' in t) {
+    if (round(value, t.sigfigs) === round(key, t.sigfigs)) return true;
+    // a key on a rounding boundary (0.1125 to 3 figures) accepts either rounding: the stored
+    // float may lie just below the half while the student rounds the exact value up
+    if (!Number.isFinite(key) || key === 0) return false;
+    const halfUnit = 0.5 * 10 ** (Math.floor(Math.log10(Math.abs(key))) - t.sigfigs + 1);
+    return Math.abs(value - key) <= halfUnit * (1 + 1e-9);
+  }
   return Math.abs(value - key) <= (t.atol ?? 0) + (t.rtol ?? 0) * Math.abs(key);
 }
 

@@ -2,7 +2,7 @@
  * `gradlab check` for an assessment folder: its settings validate, every question it draws
  * exists and loads, and its instructions render.
  */
-import { ContentError, compileMdx, listExercises, listQuestions, readAssessment } from '@gradlab/content';
+import { ContentError, compileMdx, listExercises, listQuestionIds, readAssessment } from '@gradlab/content';
 import type { CheckProblem } from '../check.ts';
 import { loadQuestion } from './load-question.ts';
 
@@ -25,7 +25,7 @@ export async function checkAssessmentReport(id: string): Promise<AssessmentCheck
   }
   const { meta, instructions, file } = read;
   report.points = meta.points;
-  const known = new Set(listQuestions().map((q) => q.id));
+  const known = new Set(listQuestionIds());
   for (const zone of meta.zones) {
     for (const q of zone.questions) {
       report.questions += 1;

@@ -20,6 +20,11 @@ describe('answer types', () => {
       feedback: 'correct within 3 significant figures',
     });
     expect(grade(sigfigs, '0.2355').points).toBe(0);
+    // a key on a rounding boundary: 0.1125 is stored just below the half, either rounding counts
+    const boundary: QuestionPart = { ...part, key: 0.45 * 0.25, tolerance: { sigfigs: 3 } };
+    expect(grade(boundary, '0.113').points).toBe(2);
+    expect(grade(boundary, '0.112').points).toBe(2);
+    expect(grade(boundary, '0.114').points).toBe(0);
     expect(grade({ ...part, tolerance: { atol: 1e-3 } }, '0.2354').points).toBe(2);
     expect(grade(part, '47/200').points).toBe(2);
     expect(grade(part, 'abc')).toMatchObject({ status: 'invalid', feedback: '"abc": give a number' });
