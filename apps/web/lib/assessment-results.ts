@@ -5,6 +5,7 @@ import type { PrismaClient } from '@gradlab/prisma';
 import { HttpError } from './api.ts';
 import type { DrawnQuestion, QuestionGrade } from './attempts.ts';
 import { db } from './db.ts';
+import { type ParameterBreakdown, parameterBreakdown } from './variant-stats.ts';
 
 /**
  * The staff's side of assessments: results with the manual grades added, item statistics per
@@ -41,8 +42,8 @@ export interface ResultRow {
   email: string;
   submittedAt: Date | null;
   submittedBy: string | null;
-  /** per drawn question: id, score (automatic + manual) and points */
-  questions: { questionId: string; score: number; points: number }[];
+  /** per drawn question: id, its variant's seed, score (automatic + manual) and points */
+  questions: { questionId: string; seed: number; score: number; points: number }[];
   score: number;
   maxScore: number;
   /** manual points still to grade (scaled) */
@@ -69,6 +70,7 @@ export async function assessmentResults(
     );
     const questions = drawn.map((q, i) => ({
       questionId: q.questionId,
+      seed: q.seed,
       score: round2((grades[i]?.score ?? 0) + (manual[i] ?? 0)),
       points: q.points,
     }));
@@ -152,6 +154,24 @@ export function itemStatistics(rows: ResultRow[]): ItemStatistics[] {
       discrimination: discrimination === null ? null : round2(discrimination),
     };
   });
+}
+
+/** Per question: how its score varied with each variant parameter that takes a few values. */
+export function variantStatistics(
+  rows: ResultRow[],
+): { questionId: string; breakdown: ParameterBreakdown[] }[] {
+  const ids = [...new Set(rows.flatMap((r) => r.questions.map((q) => q.questionId)))];
+  return ids
+    .map((questionId) => {
+      const question = loadQuestion(questionId);
+      const taken = rows.flatMap((r) =>
+        r.questions
+          .filter((q) => q.questionId === questionId && q.points > 0)
+          .map((q) => ({ params: makeVariant(question, q.seed).params, share: q.score / q.points })),
+      );
+      return { questionId, breakdown: parameterBreakdown(taken) };
+    })
+    .filter((v) => v.breakdown.length > 0);
 }
 
 export interface QueueEntry {

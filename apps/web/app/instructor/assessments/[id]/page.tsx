@@ -3,7 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ManualGradeForm } from '../../../../components/assessments/manual-grade-form.tsx';
 import { DataTable } from '../../../../components/instructor/data-table.tsx';
-import { assessmentResults, itemStatistics, manualQueue } from '../../../../lib/assessment-results.ts';
+import {
+  assessmentResults,
+  itemStatistics,
+  manualQueue,
+  variantStatistics,
+} from '../../../../lib/assessment-results.ts';
 import { loadAssessment } from '../../../../lib/attempts.ts';
 import { requireClassPage } from '../../../../lib/classes.ts';
 import { requireInstructor } from '../../../../lib/session.ts';
@@ -35,6 +40,7 @@ export default async function AssessmentResultsPage({
   }
   const rows = await assessmentResults(id, undefined, classId);
   const items = itemStatistics(rows);
+  const byParameter = variantStatistics(rows);
   const queue = await manualQueue(id, undefined, classId);
   return (
     <>
@@ -114,6 +120,25 @@ export default async function AssessmentResultsPage({
           </tr>
         ))}
       </DataTable>
+      {byParameter.length > 0 ? (
+        <>
+          <h3>By variant parameter</h3>
+          <p className="muted">
+            For questions whose variants differ by a parameter with a few values: the mean share of the points
+            for each value. A value far below the others is a harder draw.
+          </p>
+          <div data-testid="variant-statistics">
+            {byParameter.map((q) =>
+              q.breakdown.map((b) => (
+                <p key={`${q.questionId}:${b.parameter}`}>
+                  <strong>{q.questionId}</strong>, {b.parameter}:{' '}
+                  {b.rows.map((r) => `${r.value} → ${Math.round(r.mean * 100)}% (n=${r.n})`).join(' · ')}
+                </p>
+              )),
+            )}
+          </div>
+        </>
+      ) : null}
       <h2>Manual grading ({queue.length} waiting)</h2>
       {queue.map((entry) => (
         <section
