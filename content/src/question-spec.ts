@@ -152,6 +152,17 @@ export interface TextPart extends PartBase {
   firstItems?: number;
 }
 
+/**
+ * A small function the student writes, graded by the grader with an exercise's cases (public
+ * and hidden, the exercise's own points scaled to the part's). The student starts from the
+ * exercise's starter code. In a timed exam its public checks do not run in the browser.
+ */
+export interface CodePart extends PartBase {
+  type: 'code';
+  /** an exercise of the catalogue (content/exercises/<id>) */
+  exercise: string;
+}
+
 export type QuestionPart =
   | NumericPart
   | IntegerPart
@@ -164,7 +175,8 @@ export type QuestionPart =
   | ExpressionPart
   | ConstraintPart
   | YesNoPart
-  | TextPart;
+  | TextPart
+  | CodePart;
 
 export type AnswerType = QuestionPart['type'];
 
@@ -181,8 +193,8 @@ export interface ListedWrongAnswer {
   why: string;
   /** the response, as the student would send it, for a variant */
   response: (variant: QuestionVariant) => unknown;
-  /** the fraction of the part's points it earns (default 0) */
-  expect?: number;
+  /** the fraction of the part's points it earns (default 0), or that fraction for a variant */
+  expect?: number | ((variant: QuestionVariant) => number);
 }
 
 export interface QuestionSpec {

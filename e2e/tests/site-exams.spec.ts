@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { createPrismaClient } from '@gradlab/prisma';
 import { expect, test } from '../fixtures/page-guard.ts';
-import { demo, repoRoot, signIn, signUp } from '../fixtures/site.ts';
+import { demo, exerciseFile, repoRoot, signIn, signUp } from '../fixtures/site.ts';
 
 const database = () =>
   createPrismaClient(`file:${path.join(repoRoot, 'data', `e2e-${process.env.E2E_PORT ?? 3210}.db`)}`);
@@ -218,5 +218,42 @@ test.describe('timed exams', () => {
     await expect(applied).toContainText('graded by the course staff: 1 point');
     await expect(applied).toContainText('Well put.');
     await student.close();
+  });
+
+  test('a code question in an exam: Run and Submit of its exercise are off until the exam is submitted, then the grader grades the code', async ({
+    page,
+    guard,
+  }) => {
+    void guard;
+    test.setTimeout(120_000);
+    await signUp(page);
+    await page.goto('/assessments/coding-check');
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('button', { name: 'Start the timed exam' }).click();
+    await expect(page).toHaveURL(/\/attempts\/[^/]+$/);
+    const attemptId = page.url().split('/').at(-1) ?? '';
+    const [question] = await drawn(attemptId);
+    const { parts } = variantKey('code-loss-function', question?.seed ?? 0);
+    const exercise = (parts.a as unknown as { exercise: string }).exercise;
+    expect(['mse-loss', 'bce-loss']).toContain(exercise);
+    // while the exam runs, the exercise's public checks and its scores stay on the server
+    expect((await page.request.get(`/api/exercises/${exercise}/kit`)).status()).toBe(403);
+    const submission = await page.request.post(
+      '/api/submissions',
+      json({ exerciseId: exercise, code: 'export {}', language: 'ts' }),
+    );
+    expect(submission.status()).toBe(403);
+    expect(((await submission.json()) as { error: string }).error).toContain('Coding check');
+
+    await page.waitForLoadState('networkidle');
+    const section = page.getByTestId('question-0');
+    await section.getByLabel('Answer to part a').fill(exerciseFile(exercise, 'solution.ts'));
+    await section.getByLabel('Answer to part b').fill(String(parts.b?.key));
+    await expect(page.getByTestId('save-0')).toContainText('saved', { timeout: 10_000 });
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await expect(page.getByTestId('attempt-score')).toHaveText('8 / 8', { timeout: 30_000 });
+    await expect(section.getByTestId('result-a')).toContainText('tests passed (public and hidden)');
+    expect((await page.request.get(`/api/exercises/${exercise}/kit`)).status()).toBe(200);
   });
 });

@@ -35,11 +35,14 @@ export {
   formatQuestionReport,
   type QuestionCheckReport,
 } from './questions/check-question.ts';
+export { codeOutcome, runCodeHere } from './questions/code-part.ts';
 export {
   gradeVariant,
+  gradeVariantWithCode,
   type LoadedQuestion,
   loadQuestion,
   makeVariant,
+  type RunCode,
   renderVariant,
   type VariantGrade,
 } from './questions/load-question.ts';

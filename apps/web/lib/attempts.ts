@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { type AssessmentMeta, type Responses, readAssessment } from '@gradlab/content';
 import {
-  gradeVariant,
+  gradeVariantWithCode,
   keyResponse,
   loadQuestion,
   makeVariant,
@@ -13,6 +13,7 @@ import type { PrismaClient } from '@gradlab/prisma';
 import { HttpError } from './api.ts';
 import { manualScores } from './assessment-results.ts';
 import { db } from './db.ts';
+import { runCode } from './grading.ts';
 import {
   assertCanStart,
   type ClassAssessmentAccess,
@@ -184,13 +185,14 @@ export async function submitAttempt(
   const questions = JSON.parse(attempt.questions) as DrawnQuestion[];
   const meta = loadAssessment(attempt.assessmentId);
   const saved = new Map(attempt.answers.map((a) => [a.position, JSON.parse(a.responses) as Responses]));
-  const grades: QuestionGrade[] = questions.map((q, position) => {
+  const grades: QuestionGrade[] = [];
+  for (const [position, q] of questions.entries()) {
     const variant = makeVariant(loadQuestion(q.questionId), q.seed);
-    const grade = gradeVariant(variant, saved.get(position) ?? {});
+    const grade = await gradeVariantWithCode(variant, saved.get(position) ?? {}, runCode);
     const scale = grade.maxScore > 0 ? q.points / grade.maxScore : 0;
     // practice: the last try counts at its variant's value, or a better checked try
     const value = attempt.mode === 'practice' ? practiceValue(meta, q.variant ?? 0) : 1;
-    return {
+    grades.push({
       score: Math.round(Math.max(grade.score * scale * value, q.best ?? 0) * 100) / 100,
       points: q.points,
       manualPoints: Math.round(grade.manualPoints * scale * 100) / 100,
@@ -200,8 +202,8 @@ export async function submitAttempt(
           { status: r.status, points: r.points, maxPoints: r.maxPoints, feedback: r.feedback },
         ]),
       ),
-    };
-  });
+    });
+  }
   const now = new Date();
   const submittedAt = attempt.deadlineAt && now > attempt.deadlineAt ? attempt.deadlineAt : now;
   // homework of a class: work handed in after the due date loses what the late policy says
@@ -402,3 +404,35 @@ export async function attemptView(attemptId: string, userId: string, prisma: Pri
 }
 
 export type AttemptView = Awaited<ReturnType<typeof attemptView>>;
+
+/**
+ * The title of an open timed exam of the user's that has a code part on this exercise, or null.
+ * While it runs, the exercise's Run kit (public expected values) and its submissions (scores)
+ * are refused, unless the exam shows scores during the attempt.
+ */
+export async function examLockingExercise(
+  userId: string,
+  exerciseId: string,
+  prisma: PrismaClient = db(),
+): Promise<string | null> {
+  const open = await prisma.attempt.findMany({
+    where: { userId, status: 'open', mode: 'timed' },
+    select: { id: true, assessmentId: true, classId: true, questions: true, deadlineAt: true },
+  });
+  for (const attempt of open) {
+    if (attempt.deadlineAt && attempt.deadlineAt.getTime() <= Date.now()) continue;
+    const meta = loadAssessment(attempt.assessmentId);
+    const inClass = attempt.classId
+      ? await classAssessmentAccess(userId, attempt.classId, meta, prisma).catch(() => null)
+      : null;
+    if ((inClass?.feedback ?? meta.feedback) === 'during') continue;
+    const drawn = JSON.parse(attempt.questions) as DrawnQuestion[];
+    const usesIt = drawn.some((q) =>
+      Object.values(makeVariant(loadQuestion(q.questionId), q.seed).parts).some(
+        (part) => part.type === 'code' && part.exercise === exerciseId,
+      ),
+    );
+    if (usesIt) return meta.title;
+  }
+  return null;
+}

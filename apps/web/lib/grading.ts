@@ -4,10 +4,12 @@ import { contentRoot, listExercises, readPublicExercise } from '@gradlab/content
 import {
   type CheckReport,
   cachedExercise,
+  codeOutcome,
   createGraderPool,
   type GradeRequest,
   type GradeResult,
   type GraderPool,
+  type RunCode,
   runKit,
 } from '@gradlab/grader';
 import type { PrismaClient } from '@gradlab/prisma';
@@ -115,6 +117,10 @@ export async function resumePendingGradings(prisma: PrismaClient = db()): Promis
 export function gradeNow(request: GradeRequest): Promise<GradeResult> {
   return grader().pool.grade(request);
 }
+
+/** Grades a question's code part in the grading pool: its exercise's public and hidden cases. */
+export const runCode: RunCode = async (exercise, code) =>
+  codeOutcome(await gradeNow({ exerciseId: exercise, code, language: 'ts' }));
 
 /**
  * Runs `gradlab check` on an exercise folder in a grading process, as it is on disk now (the

@@ -1,7 +1,7 @@
 import 'server-only';
 import { listQuestions, type QuestionMeta, type Responses } from '@gradlab/content';
 import {
-  gradeVariant,
+  gradeVariantWithCode,
   keyResponse,
   type LoadedQuestion,
   loadQuestion,
@@ -10,6 +10,7 @@ import {
   renderVariant,
   type VariantGrade,
 } from '@gradlab/grader';
+import { runCode } from './grading.ts';
 
 /** What a browser gets of a variant before it is graded: the prompt and the parts' public fields. */
 export interface PublicVariant {
@@ -55,7 +56,7 @@ export async function gradePractice(id: string, seed: number, responses: Respons
   const question = load(id);
   const variant = makeVariant(question, seed);
   return {
-    grade: gradeVariant(variant, responses),
+    grade: await gradeVariantWithCode(variant, responses, runCode),
     keys: Object.fromEntries(
       Object.entries(variant.parts).map(([partId, part]) => [partId, keyResponse(part)]),
     ),

@@ -6,7 +6,15 @@
 import type { QuestionPart, Responses, Tolerance } from '@gradlab/content';
 import { evaluate, MathInputError, parseExpression, parseNumber, parseVector } from './math.ts';
 
-export type PartStatus = 'correct' | 'partial' | 'incorrect' | 'manual' | 'unanswered' | 'invalid';
+/** `pending`: a code part, waiting for the grader (see gradeVariantWithCode) */
+export type PartStatus =
+  | 'correct'
+  | 'partial'
+  | 'incorrect'
+  | 'manual'
+  | 'unanswered'
+  | 'invalid'
+  | 'pending';
 
 export interface PartResult {
   status: PartStatus;
@@ -143,6 +151,10 @@ export function gradePart(part: QuestionPart, response: unknown, responses: Resp
       feedback: 'graded by the course staff',
     };
   if (isBlank(response)) return none(max, 'no answer', 'unanswered');
+  if (part.type === 'code')
+    return typeof response === 'string' && response.length <= 100_000
+      ? { status: 'pending', points: 0, maxPoints: max, manualPoints: 0, feedback: 'graded by the grader' }
+      : none(max, 'send the code as text (at most 100,000 characters)', 'invalid');
   try {
     switch (part.type) {
       case 'numeric': {
@@ -340,6 +352,9 @@ export function keyResponse(part: QuestionPart): unknown {
       return { answer: part.key, reason: '' };
     case 'text':
       return '';
+    case 'code':
+      // the exercise's reference solution, which gradlab check grades once per question
+      return null;
   }
 }
 
@@ -364,6 +379,8 @@ export function publicPart(part: QuestionPart): Record<string, unknown> {
       return { ...common, fields: part.fields };
     case 'yes-no':
       return { ...common, reason: part.reasonPoints > 0 };
+    case 'code':
+      return { ...common, exercise: part.exercise };
     default:
       return common;
   }

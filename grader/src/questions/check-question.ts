@@ -5,6 +5,8 @@
  * (unless the question says it is fixed); the prompt and the worked solution render (KaTeX
  * included) and their lecture links lead somewhere.
  */
+
+import fs from 'node:fs';
 import {
   brokenLectureLinks,
   ContentError,
@@ -13,7 +15,9 @@ import {
   type QuestionVariant,
 } from '@gradlab/content';
 import type { CheckProblem } from '../check.ts';
+import { cachedExercise } from '../grade.ts';
 import { gradePart, keyResponse, publicPart } from './answers.ts';
+import { runCodeHere } from './code-part.ts';
 import { type LoadedQuestion, loadQuestion, makeVariant, renderVariant } from './load-question.ts';
 
 export const CHECK_SEEDS = 20;
@@ -26,6 +30,16 @@ export interface QuestionCheckReport {
   parts: number;
   points: number;
   wrong: { part: string; why: string; ok: boolean }[];
+}
+
+/** An exercise's reference and starter files, or null when there is no such exercise. */
+function exerciseSources(id: string): { solutionFile: string; starterFile: string } | null {
+  try {
+    const exercise = cachedExercise(id);
+    return { solutionFile: exercise.solutionFile, starterFile: exercise.starterFile };
+  } catch {
+    return null;
+  }
 }
 
 const lineOf = (source: string, pattern: RegExp) => {
@@ -63,6 +77,15 @@ export async function checkQuestionReport(id: string): Promise<QuestionCheckRepo
   );
   const variants: QuestionVariant[] = [];
   const wrongOk = new Map<number, boolean>();
+  /** the exercises of code parts: each is graded once below (its reference full, its starter not) */
+  const codeExercises = new Set<string>();
+  // a listed wrong program is the same for every seed: grade each once
+  const codeRuns = new Map<string, number>();
+  const codeFraction = async (exercise: string, code: string) => {
+    const key = `${exercise}\u0000${code}`;
+    if (!codeRuns.has(key)) codeRuns.set(key, (await runCodeHere(exercise, code)).fraction);
+    return codeRuns.get(key) ?? 0;
+  };
   for (let seed = 1; seed <= CHECK_SEEDS; seed++) {
     let variant: QuestionVariant;
     try {
@@ -77,6 +100,10 @@ export async function checkQuestionReport(id: string): Promise<QuestionCheckRepo
     variants.push(variant);
     report.seeds += 1;
     for (const [partId, part] of Object.entries(variant.parts)) {
+      if (part.type === 'code') {
+        codeExercises.add(part.exercise);
+        continue;
+      }
       const result = gradePart(part, keyResponse(part), {});
       const auto =
         result.maxPoints -
@@ -100,8 +127,11 @@ export async function checkQuestionReport(id: string): Promise<QuestionCheckRepo
         continue;
       }
       const response = wrong.response(variant);
-      const earned = gradePart(part, response, {}).points / part.points;
-      const expected = wrong.expect ?? 0;
+      const earned =
+        part.type === 'code'
+          ? await codeFraction(part.exercise, String(response))
+          : gradePart(part, response, {}).points / part.points;
+      const expected = typeof wrong.expect === 'function' ? wrong.expect(variant) : (wrong.expect ?? 0);
       if (Math.abs(earned - expected) > 1e-9) {
         if (wrongOk.get(i) !== false)
           problem(
@@ -112,6 +142,19 @@ export async function checkQuestionReport(id: string): Promise<QuestionCheckRepo
         wrongOk.set(i, false);
       } else if (!wrongOk.has(i)) wrongOk.set(i, true);
     }
+  }
+  for (const exercise of codeExercises) {
+    const sources = exerciseSources(exercise);
+    if (!sources) {
+      problem(questionFile, 1, `a code part names no exercise "${exercise}"`);
+      continue;
+    }
+    const reference = await runCodeHere(exercise, fs.readFileSync(sources.solutionFile, 'utf8'));
+    if (reference.fraction !== 1)
+      problem(questionFile, 1, `code part (${exercise}): the reference solution earns ${reference.feedback}`);
+    const starter = await runCodeHere(exercise, fs.readFileSync(sources.starterFile, 'utf8'));
+    if (starter.fraction >= 1)
+      problem(questionFile, 1, `code part (${exercise}): the starter code already earns full marks`);
   }
   report.wrong = (question.spec.wrong ?? []).map((w, i) => ({
     part: w.part,

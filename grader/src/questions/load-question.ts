@@ -176,6 +176,9 @@ const partSchema = z.discriminatedUnion('type', [
       firstItems: z.number().int().positive().optional(),
     })
     .strict(),
+  z
+    .object({ type: z.literal('code'), ...base, exercise: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/) })
+    .strict(),
 ]);
 const variantSchema = z
   .object({
@@ -246,11 +249,43 @@ export interface VariantGrade {
   manualPoints: number;
 }
 
-/** Grades every part of a variant against a student's responses. */
+/**
+ * Grades every part of a variant against a student's responses. A code part waits for the
+ * grader (status "pending"): `gradeVariantWithCode` runs it.
+ */
 export function gradeVariant(variant: QuestionVariant, responses: Responses): VariantGrade {
   const parts: Record<string, PartResult> = {};
   for (const [id, part] of Object.entries(variant.parts))
     parts[id] = gradePart(part, responses[id], responses);
+  return totals(parts);
+}
+
+/** Runs a student's code against an exercise's cases: the share of its points earned, and why. */
+export type RunCode = (exercise: string, code: string) => Promise<{ fraction: number; feedback: string }>;
+
+/** `gradeVariant`, with each answered code part graded by `runCode` (the grader). */
+export async function gradeVariantWithCode(
+  variant: QuestionVariant,
+  responses: Responses,
+  runCode: RunCode,
+): Promise<VariantGrade> {
+  const { parts } = gradeVariant(variant, responses);
+  for (const [id, part] of Object.entries(variant.parts)) {
+    if (part.type !== 'code' || parts[id]?.status !== 'pending') continue;
+    const { fraction, feedback } = await runCode(part.exercise, String(responses[id]));
+    const points = Math.round(Math.min(1, Math.max(0, fraction)) * part.points * 100) / 100;
+    parts[id] = {
+      status: points >= part.points ? 'correct' : points > 0 ? 'partial' : 'incorrect',
+      points,
+      maxPoints: part.points,
+      manualPoints: 0,
+      feedback,
+    };
+  }
+  return totals(parts);
+}
+
+function totals(parts: Record<string, PartResult>): VariantGrade {
   const results = Object.values(parts);
   return {
     parts,

@@ -238,6 +238,24 @@ export function AnswerSlot({ part: partId }: { part: string }) {
       );
       break;
     }
+    case 'code':
+      input = (
+        <label className="block-label">
+          {label}{' '}
+          <span className="muted">(TypeScript; graded with the exercise's cases after you submit)</span>
+          <textarea
+            className="code-answer"
+            rows={14}
+            disabled={locked}
+            value={text(value)}
+            onChange={(e) => set(e.currentTarget.value)}
+            spellCheck={false}
+            autoCapitalize="off"
+            autoComplete="off"
+          />
+        </label>
+      );
+      break;
     case 'text':
       input = (
         <label className="block-label">
@@ -290,7 +308,7 @@ export function AnswerSlot({ part: partId }: { part: string }) {
           data-testid={`result-${partId}`}
         >
           {result.points} / {result.maxPoints}: {result.feedback}
-          {keys && result.status !== 'correct' && part.type !== 'text' ? (
+          {keys && result.status !== 'correct' && part.type !== 'text' && part.type !== 'code' ? (
             <> · key: {keyText(part, keys[partId])}</>
           ) : null}
         </p>

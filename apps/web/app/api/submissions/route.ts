@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpError, handle, MAX_CODE_BYTES, readJson, requireApiUser } from '../../../lib/api.ts';
+import { examLockingExercise } from '../../../lib/attempts.ts';
 import { db } from '../../../lib/db.ts';
 import { exerciseIdSchema, findExercise, syncExerciseRow } from '../../../lib/exercises.ts';
 import { enqueueSubmission } from '../../../lib/grading.ts';
@@ -29,6 +30,12 @@ export const POST = handle(async (request) => {
   const body = await readJson(request, submitBody);
   const meta = findExercise(body.exerciseId);
   if (!meta) throw new HttpError(404, `no exercise "${body.exerciseId}"`);
+  const exam = await examLockingExercise(user.id, meta.id);
+  if (exam)
+    throw new HttpError(
+      403,
+      `submissions of this exercise wait until your exam "${exam}" is submitted (it asks you to write it)`,
+    );
   const allowed = submitLimit.take(user.id);
   if (!allowed.ok) {
     return Response.json(

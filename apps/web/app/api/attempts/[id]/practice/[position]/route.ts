@@ -1,5 +1,5 @@
 import type { Responses } from '@gradlab/content';
-import { gradeVariant, keyResponse, loadQuestion, makeVariant, renderVariant } from '@gradlab/grader';
+import { gradeVariantWithCode, keyResponse, loadQuestion, makeVariant, renderVariant } from '@gradlab/grader';
 import { z } from 'zod';
 import { HttpError, handle, readJson, requireApiUser } from '../../../../../../lib/api.ts';
 import {
@@ -9,6 +9,7 @@ import {
   practiceValue,
 } from '../../../../../../lib/attempts.ts';
 import { db } from '../../../../../../lib/db.ts';
+import { runCode } from '../../../../../../lib/grading.ts';
 import { classAssessmentAccess, feedbackPolicy } from '../../../../../../lib/schedule.ts';
 
 type Context = { params: Promise<{ id: string; position: string }> };
@@ -36,7 +37,7 @@ export const POST = handle<Context>(async (request, { params }) => {
   const { responses } = await readJson(request, body);
   const question = loadQuestion(drawn.questionId);
   const variant = makeVariant(question, drawn.seed);
-  const grade = gradeVariant(variant, responses as Responses);
+  const grade = await gradeVariantWithCode(variant, responses as Responses, runCode);
   if (attempt.mode !== 'practice') {
     const inClass = attempt.classId
       ? await classAssessmentAccess(user.id, attempt.classId, meta).catch(() => null)
