@@ -109,8 +109,16 @@ async function question(args: string[]): Promise<number> {
   const loaded = loadQuestion(id);
   const variant = makeVariant(loaded, seed);
   if (values.json) {
+    // each part with `response`: what a student who knows the key sends (tests fill it in)
+    const parts = Object.fromEntries(
+      Object.entries(variant.parts).map(([partId, part]) => [partId, { ...part, response: keyResponse(part) }]),
+    );
     console.log(
-      JSON.stringify({ id, seed, ...variant }, (_, v) => (typeof v === 'function' ? '[function]' : v), 2),
+      JSON.stringify(
+        { id, seed, params: variant.params, parts },
+        (_, v) => (typeof v === 'function' ? '[function]' : v),
+        2,
+      ),
     );
     return 0;
   }
