@@ -95,7 +95,9 @@ test('a student takes a full mock exam: every answer type, autosave, a reload mi
     for (const [partId, part] of Object.entries(q.parts)) {
       const result = page.getByTestId(`question-${position}`).getByTestId(`result-${partId}`);
       await expect(result).toContainText(
-        manualPointsOf(part) === part.points ? 'graded by the course staff' : `${part.points - manualPointsOf(part)} / ${part.points}`,
+        manualPointsOf(part) === part.points
+          ? 'graded by the course staff'
+          : `${part.points - manualPointsOf(part)} / ${part.points}`,
       );
     }
   }

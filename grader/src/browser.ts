@@ -88,3 +88,11 @@ export async function runInBrowser(kit: RunKit, learnerJs: string): Promise<Grad
   const run = await gradeCases(plan, inProcessRealm(scenario, learner, kit.functions, capture));
   return summarize(kit.exercise, plan, started, statusOf(run), run.tests, run.fatal?.message);
 }
+
+/**
+ * A learner's compiled module (CommonJS) with the engine as its `np`, loaded as Run loads it:
+ * for the training lab, which calls the learner's own layers in the browser.
+ */
+export function loadLearnerModule(js: string): Record<string, unknown> {
+  return evaluateCommonJs(js, { np });
+}

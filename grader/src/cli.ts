@@ -111,7 +111,10 @@ async function question(args: string[]): Promise<number> {
   if (values.json) {
     // each part with `response`: what a student who knows the key sends (tests fill it in)
     const parts = Object.fromEntries(
-      Object.entries(variant.parts).map(([partId, part]) => [partId, { ...part, response: keyResponse(part) }]),
+      Object.entries(variant.parts).map(([partId, part]) => [
+        partId,
+        { ...part, response: keyResponse(part) },
+      ]),
     );
     console.log(
       JSON.stringify(

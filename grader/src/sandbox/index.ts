@@ -1,3 +1,4 @@
+export { type CompileOutcome, compileLearner } from './compile.ts';
 export { DEFAULT_LIMITS } from './limits.ts';
 export { createSandbox, Sandbox } from './sandbox.ts';
 export {

@@ -23,6 +23,7 @@ export function NavUser() {
     <>
       <Link href="/questions">Practice</Link>
       <Link href="/assessments">Mock exams</Link>
+      <Link href="/lab">Lab</Link>
       <Link href="/classes">Classes</Link>
       <Link href="/submissions">Your submissions</Link>
       {role === 'instructor' ? <Link href="/instructor">Instructor</Link> : null}

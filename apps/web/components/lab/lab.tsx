@@ -1,0 +1,420 @@
+'use client';
+import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { blocks, blocksOf } from '../../lib/lab/blocks.ts';
+import { diagnose } from '../../lib/lab/diagnose.ts';
+import {
+  activations,
+  datasets,
+  type LabSetup,
+  losses,
+  optimizers,
+  setupQuery,
+  setupSchema,
+} from '../../lib/lab/setup.ts';
+import type { LabRecord, LabReply, LabRequest } from './lab.worker.ts';
+
+interface ModuleInfo {
+  exercise: string;
+  js: string | null;
+  submittedAt: string | null;
+}
+
+type Status = 'idle' | 'running' | 'paused' | 'done' | 'error' | 'locked';
+
+const palette = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e'];
+const light = ['#c6dbef', '#f7c6c6', '#c7e9c0', '#dadaeb', '#fdd0a2'];
+
+/** A line chart of the run's records (uPlot), redrawn as records arrive. */
+function Chart({
+  title,
+  records,
+  series,
+  testId,
+}: {
+  title: string;
+  records: LabRecord[];
+  series: { label: string; value: (r: LabRecord) => number; color: string }[];
+  testId: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const labels = series.map((s) => s.label).join('|');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its series change
+  useEffect(() => {
+    if (!box.current) return;
+    plot.current = new uPlot(
+      {
+        width: 360,
+        height: 200,
+        title,
+        scales: { x: { time: false } },
+        axes: [{ label: 'step' }, {}],
+        series: [{ label: 'step' }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.5 }))],
+      },
+      [[], ...series.map(() => [])],
+      box.current,
+    );
+    return () => {
+      plot.current?.destroy();
+      plot.current = null;
+    };
+  }, [title, labels]);
+  useEffect(() => {
+    plot.current?.setData([records.map((r) => r.step), ...series.map((s) => records.map(s.value))]);
+  }, [records, series]);
+  return <div ref={box} data-testid={testId} role="img" aria-label={title} />;
+}
+
+/** The decision boundary (a class per grid cell) with the training points on top. */
+function Boundary({
+  boundary,
+  resolution,
+  train,
+  canvasRef,
+}: {
+  boundary: number[] | null;
+  resolution: number;
+  train: { x: number[]; y: number[] } | null;
+  canvasRef: React.RefObject<HTMLCanvasElement | null>;
+}) {
+  const size = 300;
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context) return;
+    context.clearRect(0, 0, size, size);
+    if (boundary) {
+      const cell = size / resolution;
+      for (let k = 0; k < boundary.length; k++) {
+        context.fillStyle = light[(boundary[k] ?? 0) % light.length] as string;
+        context.fillRect((k % resolution) * cell, Math.floor(k / resolution) * cell, cell + 0.5, cell + 0.5);
+      }
+    }
+    if (train) {
+      for (let i = 0; i < train.y.length; i++) {
+        const px = (((train.x[2 * i] ?? 0) + 1.5) / 3) * size;
+        const py = ((1.5 - (train.x[2 * i + 1] ?? 0)) / 3) * size;
+        context.fillStyle = palette[(train.y[i] ?? 0) % palette.length] as string;
+        context.beginPath();
+        context.arc(px, py, 2.5, 0, 2 * Math.PI);
+        context.fill();
+      }
+    }
+  }, [boundary, resolution, train, canvasRef]);
+  return (
+    <canvas
+      ref={canvasRef}
+      width={size}
+      height={size}
+      className="lab-boundary"
+      data-testid="decision-boundary"
+      aria-label="The decision boundary: the class the network predicts over the plane, with the training points"
+    />
+  );
+}
+
+const lossSeries = [
+  { label: 'train loss', value: (r: LabRecord) => r.loss, color: palette[0] as string },
+  { label: 'validation loss', value: (r: LabRecord) => r.validationLoss, color: palette[1] as string },
+];
+const accuracySeries = [
+  { label: 'train accuracy', value: (r: LabRecord) => r.trainAccuracy, color: palette[0] as string },
+  {
+    label: 'validation accuracy',
+    value: (r: LabRecord) => r.validationAccuracy,
+    color: palette[1] as string,
+  },
+];
+
+function download(name: string, href: string) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  a.click();
+}
+
+/**
+ * The lab: the set-up form (kept in the URL), the blocks with whose code they run, Start / Pause
+ * / Step / Reset, live curves, the decision boundary, gradient norms per layer and notes.
+ */
+export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleInfo[] }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [setup, setSetup] = useState<LabSetup>(initial);
+  const [status, setStatus] = useState<Status>('idle');
+  const [records, setRecords] = useState<LabRecord[]>([]);
+  const [boundary, setBoundary] = useState<{ cells: number[]; resolution: number } | null>(null);
+  const [train, setTrain] = useState<{ x: number[]; y: number[] } | null>(null);
+  const [speed, setSpeed] = useState(0);
+  const [error, setError] = useState<{ block: string; message: string } | null>(null);
+  const [plan, setPlan] = useState<{ classes: number; totalSteps: number; stepsPerEpoch: number } | null>(
+    null,
+  );
+  const worker = useRef<Worker | null>(null);
+  const canvas = useRef<HTMLCanvasElement | null>(null);
+
+  const byExercise = useMemo(() => new Map(modules.map((m) => [m.exercise, m])), [modules]);
+  const used = blocksOf(setup);
+  const locked = used.filter((id) => !byExercise.get(blocks[id].exercise)?.js);
+
+  const start = useCallback(
+    (next: LabSetup) => {
+      worker.current?.terminate();
+      worker.current = null;
+      setRecords([]);
+      setBoundary(null);
+      setError(null);
+      setSpeed(0);
+      if (blocksOf(next).some((id) => !byExercise.get(blocks[id].exercise)?.js)) {
+        setStatus('locked');
+        return;
+      }
+      const w = new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module' });
+      worker.current = w;
+      w.onmessage = (event: MessageEvent<LabReply>) => {
+        const reply = event.data;
+        if (reply.type === 'ready') {
+          setTrain(reply.train);
+          setPlan({
+            classes: reply.classes,
+            totalSteps: reply.totalSteps,
+            stepsPerEpoch: reply.stepsPerEpoch,
+          });
+        } else if (reply.type === 'progress') {
+          if (reply.records.length > 0) setRecords((all) => [...all, ...reply.records].slice(-2000));
+          if (reply.stepsPerSecond > 0) setSpeed(reply.stepsPerSecond);
+          if (reply.boundary) setBoundary({ cells: reply.boundary, resolution: reply.resolution });
+        } else if (reply.type === 'done') {
+          setStatus('done');
+        } else if (reply.type === 'error') {
+          setError({ block: reply.block, message: reply.message });
+          setStatus('error');
+        }
+      };
+      const code: Record<string, string> = {};
+      for (const id of blocksOf(next)) {
+        const js = byExercise.get(blocks[id].exercise)?.js;
+        if (js) code[blocks[id].exercise] = js;
+      }
+      w.postMessage({ type: 'init', setup: next, modules: code } satisfies LabRequest);
+      setStatus('idle');
+    },
+    [byExercise],
+  );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new set-up starts a new run once
+  useEffect(() => {
+    start(setup);
+    return () => worker.current?.terminate();
+  }, []);
+
+  function change(field: keyof LabSetup, raw: string) {
+    const parsed = setupSchema.safeParse({ ...setup, [field]: raw });
+    if (!parsed.success) {
+      setError({
+        block: 'the set-up',
+        message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      });
+      return;
+    }
+    setSetup(parsed.data);
+    const query = setupQuery(parsed.data);
+    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    start(parsed.data);
+  }
+
+  const send = (request: LabRequest) => worker.current?.postMessage(request);
+  const last = records.at(-1);
+  const notes = status === 'error' || !plan ? [] : diagnose(records, plan.classes, setup.loss);
+
+  const select = (field: keyof LabSetup, label: string, options: readonly string[]) => (
+    <label>
+      {label}
+      <select
+        value={String(setup[field])}
+        onChange={(e) => change(field, e.currentTarget.value)}
+        aria-label={label}
+      >
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const number = (field: keyof LabSetup, label: string, step = 'any') => (
+    <label>
+      {label}
+      <input
+        type="number"
+        step={step}
+        defaultValue={String(setup[field])}
+        key={`${field}:${setup[field]}`}
+        aria-label={label}
+        onBlur={(e) => {
+          if (e.currentTarget.value !== String(setup[field])) change(field, e.currentTarget.value);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') change(field, e.currentTarget.value);
+        }}
+      />
+    </label>
+  );
+
+  return (
+    <div className="lab">
+      <form className="filters" aria-label="Set-up" onSubmit={(e) => e.preventDefault()}>
+        {select('dataset', 'Dataset', datasets)}
+        {number('points', 'Points', '1')}
+        {number('classes', 'Classes', '1')}
+        {number('noise', 'Noise')}
+        {number('validation', 'Validation share')}
+        <label>
+          Hidden layers
+          <input
+            defaultValue={setup.hidden}
+            key={`hidden:${setup.hidden}`}
+            aria-label="Hidden layers"
+            onBlur={(e) => {
+              if (e.currentTarget.value !== setup.hidden) change('hidden', e.currentTarget.value);
+            }}
+          />
+        </label>
+        {select('activation', 'Activation', activations)}
+        {select('loss', 'Loss', losses)}
+        {select('optimizer', 'Optimizer', optimizers)}
+        {number('learningRate', 'Learning rate')}
+        {number('batchSize', 'Batch size', '1')}
+        {number('reg', 'L2')}
+        {number('epochs', 'Epochs', '1')}
+        {number('seed', 'Seed', '1')}
+      </form>
+
+      <h2>Blocks</h2>
+      <ul data-testid="lab-blocks">
+        {used.map((id) => {
+          const info = byExercise.get(blocks[id].exercise);
+          return (
+            <li key={id}>
+              <strong>{blocks[id].name}</strong>:{' '}
+              {info?.js ? (
+                <span>
+                  your code from {blocks[id].exercise} (submitted {info.submittedAt?.slice(0, 10)})
+                </span>
+              ) : (
+                <span className="error-text">
+                  locked: pass <Link href={`/exercises/${blocks[id].exercise}`}>{blocks[id].exercise}</Link>{' '}
+                  to use it
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+
+      <div className="filters">
+        <button
+          type="button"
+          className="button"
+          disabled={locked.length > 0 || status === 'running' || status === 'done' || status === 'error'}
+          onClick={() => {
+            send({ type: 'run' });
+            setStatus('running');
+          }}
+        >
+          Start
+        </button>
+        <button
+          type="button"
+          className="button secondary"
+          disabled={status !== 'running'}
+          onClick={() => {
+            send({ type: 'pause' });
+            setStatus('paused');
+          }}
+        >
+          Pause
+        </button>
+        <button
+          type="button"
+          className="button secondary"
+          disabled={locked.length > 0 || status === 'running' || status === 'done' || status === 'error'}
+          onClick={() => {
+            send({ type: 'step' });
+            setStatus('paused');
+          }}
+        >
+          Step
+        </button>
+        <button type="button" className="button secondary" onClick={() => start(setup)}>
+          Reset
+        </button>
+        <button
+          type="button"
+          className="link-button"
+          disabled={records.length === 0}
+          onClick={() => {
+            const header = 'step,epoch,loss,validation_loss,train_accuracy,validation_accuracy';
+            const rows = records.map((r) =>
+              [r.step, r.epoch, r.loss, r.validationLoss, r.trainAccuracy, r.validationAccuracy].join(','),
+            );
+            const blob = new Blob([`${header}\n${rows.join('\n')}\n`], { type: 'text/csv' });
+            download('gradlab-lab-run.csv', URL.createObjectURL(blob));
+          }}
+        >
+          Export CSV
+        </button>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() =>
+            canvas.current && download('gradlab-lab-boundary.png', canvas.current.toDataURL('image/png'))
+          }
+        >
+          Export PNG
+        </button>
+      </div>
+
+      <p data-testid="lab-status" aria-live="polite">
+        {status === 'locked'
+          ? 'Locked: pass the exercises of the locked blocks first.'
+          : `${status}${last ? ` · step ${last.step}${plan ? ` of ${plan.totalSteps}` : ''} · epoch ${last.epoch.toFixed(1)}` : ''}${speed > 0 ? ` · ${Math.round(speed)} steps/s` : ''}`}
+      </p>
+      {last ? (
+        <p data-testid="lab-metrics">
+          loss {last.loss.toFixed(4)} · train accuracy {Math.round(last.trainAccuracy * 100)}% · validation
+          accuracy {Math.round(last.validationAccuracy * 100)}% · gradient norms per layer:{' '}
+          {last.gradNorms.map((g) => g.toExponential(2)).join(', ')}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="error-text" data-testid="lab-error">
+          {error.block}: {error.message}
+        </p>
+      ) : null}
+      {notes.length > 0 ? (
+        <ul data-testid="lab-notes">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+
+      <div className="lab-plots">
+        <Boundary
+          boundary={boundary?.cells ?? null}
+          resolution={boundary?.resolution ?? 1}
+          train={train}
+          canvasRef={canvas}
+        />
+        <Chart title="Loss" records={records} series={lossSeries} testId="loss-chart" />
+        <Chart title="Accuracy" records={records} series={accuracySeries} testId="accuracy-chart" />
+      </div>
+    </div>
+  );
+}

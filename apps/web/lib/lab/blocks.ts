@@ -1,0 +1,44 @@
+import type { LabSetup } from './setup.ts';
+
+/**
+ * The lab's blocks and the exercises whose code runs them: each block is the learner's own
+ * implementation, loaded from their passing submission of that exercise.
+ */
+export interface Block {
+  /** what the learner sees */
+  name: string;
+  /** the exercise that implements it */
+  exercise: string;
+  /** the functions the lab calls */
+  functions: string[];
+}
+
+export const blocks = {
+  affine: { name: 'Affine layer', exercise: 'affine-layer', functions: ['affineForward', 'affineBackward'] },
+  relu: { name: 'ReLU', exercise: 'relu-layer', functions: ['reluForward', 'reluBackward'] },
+  tanh: { name: 'tanh', exercise: 'activations', functions: ['tanhForward', 'tanhBackward'] },
+  sigmoid: { name: 'Sigmoid', exercise: 'activations', functions: ['sigmoidForward', 'sigmoidBackward'] },
+  'leaky-relu': {
+    name: 'Leaky ReLU',
+    exercise: 'activations',
+    functions: ['leakyReluForward', 'leakyReluBackward'],
+  },
+  softmax: { name: 'Softmax loss', exercise: 'softmax-loss', functions: ['softmaxLoss'] },
+  svm: { name: 'SVM loss', exercise: 'svm-loss', functions: ['svmLoss'] },
+  sgd: { name: 'SGD', exercise: 'optimizers', functions: ['sgd'] },
+  momentum: { name: 'SGD with momentum', exercise: 'optimizers', functions: ['sgdMomentum'] },
+  rmsprop: { name: 'RMSProp', exercise: 'optimizers', functions: ['rmsprop'] },
+  adam: { name: 'Adam', exercise: 'optimizers', functions: ['adam'] },
+} as const satisfies Record<string, Block>;
+
+export type BlockId = keyof typeof blocks;
+
+/** The blocks a set-up uses (the affine layer always; an activation when there are hidden layers). */
+export function blocksOf(setup: LabSetup): BlockId[] {
+  const used: BlockId[] = ['affine', setup.loss, setup.optimizer];
+  if (setup.hidden !== '') used.splice(1, 0, setup.activation);
+  return used;
+}
+
+/** The exercises behind every block, once each. */
+export const labExercises: string[] = [...new Set(Object.values(blocks).map((b) => b.exercise))];

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * A training lab set-up: the dataset, the model, the loss, the optimizer and the run's seed. It
+ * lives in the page's URL (a link reproduces a run), validated here for the page and the worker.
+ */
+
+export const datasets = ['spiral', 'circles', 'xor', 'blobs', 'moons'] as const;
+export const activations = ['relu', 'tanh', 'sigmoid', 'leaky-relu'] as const;
+export const losses = ['softmax', 'svm'] as const;
+export const optimizers = ['sgd', 'momentum', 'rmsprop', 'adam'] as const;
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const num = (min: number, max: number) => z.coerce.number().min(min).max(max);
+
+export const setupSchema = z.object({
+  dataset: z.enum(datasets).default('spiral'),
+  /** points in all (training and validation) */
+  points: int(60, 4000).default(600),
+  /** classes (spiral arms, blobs); circles, xor and moons have 2 */
+  classes: int(2, 5).default(3),
+  /** standard deviation of the noise added to each point */
+  noise: num(0, 1).default(0.1),
+  /** share of the points held out for validation */
+  validation: num(0.05, 0.5).default(0.2),
+  /** hidden layer widths, e.g. "100,100" (empty: a linear classifier) */
+  hidden: z
+    .string()
+    .regex(/^(\d{1,3}(,\d{1,3}){0,3})?$/, 'hidden layers: up to 4 widths separated by commas, e.g. 100,100')
+    .default('100,100'),
+  activation: z.enum(activations).default('relu'),
+  loss: z.enum(losses).default('softmax'),
+  optimizer: z.enum(optimizers).default('adam'),
+  learningRate: num(1e-6, 10).default(0.01),
+  batchSize: int(1, 1000).default(100),
+  /** L2 strength: the loss adds reg * sum(W^2) over the weights (not the biases) */
+  reg: num(0, 1).default(0.0001),
+  epochs: int(1, 2000).default(200),
+  seed: int(0, 1_000_000).default(1),
+});
+
+export type LabSetup = z.infer<typeof setupSchema>;
+
+export const defaultSetup: LabSetup = setupSchema.parse({});
+
+/** The classes the dataset has (some datasets are binary whatever `classes` says). */
+export function classCount(setup: LabSetup): number {
+  return setup.dataset === 'spiral' || setup.dataset === 'blobs' ? setup.classes : 2;
+}
+
+/** The hidden widths as numbers. */
+export function hiddenWidths(setup: LabSetup): number[] {
+  return setup.hidden === '' ? [] : setup.hidden.split(',').map(Number);
+}
+
+/** A set-up from URL search parameters; errors name the parameter. */
+export function parseSetup(params: Record<string, string | string[] | undefined>): {
+  setup: LabSetup;
+  errors: string[];
+} {
+  const flat = Object.fromEntries(
+    Object.entries(params)
+      .filter(([key]) => key in setupSchema.shape)
+      .map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
+  const parsed = setupSchema.safeParse(flat);
+  if (parsed.success) return { setup: parsed.data, errors: [] };
+  const errors = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  // keep every valid field, fall back to the default for the others
+  const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+  const kept = Object.fromEntries(Object.entries(flat).filter(([key]) => !bad.has(key)));
+  return { setup: setupSchema.parse(kept), errors };
+}
+
+/** The URL search string of a set-up (only what differs from the defaults). */
+export function setupQuery(setup: LabSetup): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(setup)) {
+    if (value !== defaultSetup[key as keyof LabSetup]) query.set(key, String(value));
+  }
+  return query.toString();
+}

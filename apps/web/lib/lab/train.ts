@@ -1,0 +1,231 @@
+import { createRandom, type NDArray, np, type Random } from '@gradlab/kernels';
+import { type BlockId, blocks, blocksOf } from './blocks.ts';
+import type { Dataset, Points } from './datasets.ts';
+import { hiddenWidths, type LabSetup } from './setup.ts';
+
+/**
+ * Training a network made of the learner's own blocks: affine layers with an activation between
+ * them, a loss, an optimizer, all called through the learner's functions (their exercise code).
+ * The engine only draws the initial weights, batches the data and measures. Runs in the lab's
+ * Web Worker, and in Node for tests and the benchmark (with the reference solutions).
+ */
+
+/** The learner's modules by exercise id (the exports of their compiled code). */
+export type LearnerModules = Record<string, Record<string, unknown>>;
+
+/** A failure inside a learner's block, named for the learner. */
+export class BlockError extends Error {
+  constructor(
+    readonly block: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface StepResult {
+  step: number;
+  epoch: number;
+  loss: number;
+  /** the L2 norm of each affine layer's weight gradient, first layer first */
+  gradNorms: number[];
+}
+
+type Fn = (...args: unknown[]) => Record<string, unknown>;
+
+interface Layer {
+  w: NDArray;
+  b: NDArray;
+  wConfig: Record<string, unknown>;
+  bConfig: Record<string, unknown>;
+}
+
+const finite = (x: NDArray) => {
+  const data = x.toTypedArray() as Float64Array;
+  for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i] as number)) return false;
+  return true;
+};
+
+export class Trainer {
+  readonly layers: Layer[] = [];
+  readonly random: Random;
+  step = 0;
+  readonly stepsPerEpoch: number;
+  private order: Int32Array = new Int32Array(0);
+  private readonly functions: Record<string, Fn> = {};
+  private readonly train: { x: NDArray; y: NDArray };
+
+  constructor(
+    readonly setup: LabSetup,
+    readonly data: Dataset,
+    modules: LearnerModules,
+  ) {
+    for (const id of blocksOf(setup)) {
+      const block = blocks[id];
+      const module = modules[block.exercise];
+      for (const name of block.functions) {
+        const fn = module?.[name];
+        if (typeof fn !== 'function')
+          throw new BlockError(block.name, `your ${block.exercise} code has no function ${name}`);
+        this.functions[name] = fn as Fn;
+      }
+    }
+    this.random = createRandom(setup.seed + 1);
+    const widths = [2, ...hiddenWidths(setup), data.classes];
+    const gain = setup.activation === 'relu' || setup.activation === 'leaky-relu' ? 2 : 1;
+    for (let i = 0; i + 1 < widths.length; i++) {
+      const fanIn = widths[i] as number;
+      const fanOut = widths[i + 1] as number;
+      const last = i + 2 === widths.length;
+      const scale = Math.sqrt((last ? 1 : gain) / fanIn);
+      this.layers.push({
+        w: this.random.randn(fanIn, fanOut).multiply(scale),
+        b: np.zeros([fanOut]),
+        wConfig: { learningRate: setup.learningRate },
+        bConfig: { learningRate: setup.learningRate },
+      });
+    }
+    this.train = points(data.train);
+    this.stepsPerEpoch = Math.ceil(data.train.y.length / setup.batchSize);
+  }
+
+  /** Calls a learner's function, naming the block when it throws or returns nonsense. */
+  private call(id: BlockId, name: string, args: unknown[]): Record<string, unknown> {
+    const fn = this.functions[name] as Fn;
+    let result: unknown;
+    try {
+      result = fn(...args);
+    } catch (error) {
+      throw new BlockError(
+        blocks[id].name,
+        `your ${name} (${blocks[id].exercise}) threw: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    if (typeof result !== 'object' || result === null)
+      throw new BlockError(blocks[id].name, `your ${name} (${blocks[id].exercise}) returned no object`);
+    return result as Record<string, unknown>;
+  }
+
+  /** The forward pass to the scores; `where` collects the first block that made a non-finite value. */
+  private forward(x: NDArray, caches: unknown[] | null, where: { first: string | null }): NDArray {
+    let h = x;
+    for (const [i, layer] of this.layers.entries()) {
+      const affine = this.call('affine', 'affineForward', [h, layer.w, layer.b]);
+      h = affine.out as NDArray;
+      caches?.push(affine.cache);
+      if (where.first === null && !finite(h)) where.first = `layer ${i + 1} (affine) forward`;
+      if (i + 1 < this.layers.length) {
+        const act = this.activation(h);
+        h = act.out as NDArray;
+        caches?.push(act.cache);
+        if (where.first === null && !finite(h))
+          where.first = `layer ${i + 1} (${blocks[this.setup.activation].name}) forward`;
+      }
+    }
+    return h;
+  }
+
+  private activation(h: NDArray): Record<string, unknown> {
+    const id = this.setup.activation;
+    const [forward] = blocks[id].functions;
+    return this.call(id, forward, id === 'leaky-relu' ? [h, 0.01] : [h]);
+  }
+
+  /** The data loss and its gradient through the learner's loss block. */
+  private lossOf(scores: NDArray, y: NDArray): { loss: number; dscores: NDArray } {
+    const id = this.setup.loss;
+    const result = this.call(id, blocks[id].functions[0], [scores, y]);
+    const loss = Number(result.loss);
+    const dscores = result.dscores as NDArray;
+    return { loss, dscores };
+  }
+
+  /** The next minibatch's indices (a new permutation each epoch). */
+  private batch(): Int32Array {
+    const n = this.data.train.y.length;
+    const start = (this.step % this.stepsPerEpoch) * this.setup.batchSize;
+    if (start === 0) this.order = this.random.permutation(n).toTypedArray() as Int32Array;
+    return this.order.slice(start, Math.min(n, start + this.setup.batchSize));
+  }
+
+  /** One optimizer step on one minibatch. Throws a BlockError naming the block that failed. */
+  trainStep(): StepResult {
+    const index = np.array(this.batch());
+    const x = np.take(this.train.x, index, { axis: 0 });
+    const y = np.take(this.train.y, index, { axis: 0 });
+    const caches: unknown[] = [];
+    const where = { first: null as string | null };
+    const scores = this.forward(x, caches, where);
+    const data = this.lossOf(scores, y);
+    let loss = data.loss;
+    for (const layer of this.layers) loss += this.setup.reg * layer.w.square().sum().item();
+    if (!Number.isFinite(loss))
+      throw new BlockError(
+        where.first ?? blocks[this.setup.loss].name,
+        `the loss is ${loss} at step ${this.step + 1}: ${where.first ? `the first non-finite value came from ${where.first}` : 'the scores were finite, so the loss block made it'}. A smaller learning rate often helps.`,
+      );
+    // backward, last layer first
+    let dout = data.dscores;
+    const gradNorms: number[] = [];
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      const layer = this.layers[i] as Layer;
+      if (i + 1 < this.layers.length) {
+        const id = this.setup.activation;
+        const backward = blocks[id].functions[1];
+        dout = this.call(id, backward, [dout, caches.pop()]).dx as NDArray;
+      }
+      const grads = this.call('affine', 'affineBackward', [dout, caches.pop()]);
+      const dw = (grads.dw as NDArray).add(layer.w.multiply(2 * this.setup.reg));
+      const db = grads.db as NDArray;
+      dout = grads.dx as NDArray;
+      gradNorms.unshift(Math.sqrt(dw.square().sum().item()));
+      const id = this.setup.optimizer;
+      const update = blocks[id].functions[0];
+      const wNext = this.call(id, update, [layer.w, dw, layer.wConfig]);
+      const bNext = this.call(id, update, [layer.b, db, layer.bConfig]);
+      layer.w = wNext.nextW as NDArray;
+      layer.b = bNext.nextW as NDArray;
+      layer.wConfig = wNext.config as Record<string, unknown>;
+      layer.bConfig = bNext.config as Record<string, unknown>;
+    }
+    this.step += 1;
+    return { step: this.step, epoch: this.step / this.stepsPerEpoch, loss, gradNorms };
+  }
+
+  /** The predicted class of each point (row of `x`). */
+  predict(x: NDArray): Int32Array {
+    const scores = this.forward(x, null, { first: null });
+    return np.argmax(scores, { axis: 1 }).toTypedArray() as Int32Array;
+  }
+
+  accuracy(set: Points): number {
+    const { x, y } = points(set);
+    const predicted = this.predict(x);
+    const labels = y.toTypedArray() as Int32Array;
+    let right = 0;
+    for (let i = 0; i < predicted.length; i++) if (predicted[i] === labels[i]) right += 1;
+    return predicted.length === 0 ? 0 : right / predicted.length;
+  }
+
+  /** The data loss on a set (no regularization), e.g. the validation loss. */
+  loss(set: Points): number {
+    const { x, y } = points(set);
+    return this.lossOf(this.forward(x, null, { first: null }), y).loss;
+  }
+
+  /** The class predicted at each cell of a grid over [-1.5, 1.5]^2 (row by row, top row first). */
+  boundary(resolution: number): Int32Array {
+    const cells = new Float64Array(2 * resolution * resolution);
+    for (let r = 0; r < resolution; r++)
+      for (let c = 0; c < resolution; c++) {
+        const k = r * resolution + c;
+        cells[2 * k] = -1.5 + (3 * (c + 0.5)) / resolution;
+        cells[2 * k + 1] = 1.5 - (3 * (r + 0.5)) / resolution;
+      }
+    return this.predict(np.array(cells).reshape([resolution * resolution, 2]));
+  }
+}
+
+function points(set: Points): { x: NDArray; y: NDArray } {
+  return { x: np.array(set.x).reshape([set.y.length, 2]), y: np.array(set.y) };
+}
