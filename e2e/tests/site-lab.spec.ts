@@ -25,6 +25,13 @@ test.describe('the training lab', () => {
     await expect(blocks).toContainText('Adam: your code from optimizers');
     await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
 
+    // the gradient self-check of each block, before training
+    await page.getByRole('button', { name: 'Check my layers' }).click();
+    const checks = page.getByTestId('lab-checks');
+    await expect(checks).toContainText('✓ Affine layer: backward matches centred differences');
+    await expect(checks).toContainText('✓ Adam: 50 steps on the bowl');
+    await expect(checks.locator('.error-text')).toHaveCount(0);
+
     // one step at a time first
     await page.getByRole('button', { name: 'Step' }).click();
     await expect(page.getByTestId('lab-status')).toContainText('step 1 of 45');

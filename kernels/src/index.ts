@@ -40,4 +40,5 @@ export { createRandom, Random } from './ndarray/random.ts';
 export type { ArgOptions, AxisOptions, VarOptions } from './ndarray/reductions.ts';
 export type { Shape } from './ndarray/shape.ts';
 export { type Np, np } from './np.ts';
+export { numericGradient } from './autodiff/gradcheck.ts';
 export { relativeError } from './numeric/relative-error.ts';

@@ -6,6 +6,7 @@ import type { np } from '@gradlab/kernels';
 import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { labExercises } from '../lib/lab/blocks.ts';
+import { checkBlocks } from '../lib/lab/check-blocks.ts';
 import { makeDataset } from '../lib/lab/datasets.ts';
 import { diagnose } from '../lib/lab/diagnose.ts';
 import { parseSetup, setupQuery, setupSchema } from '../lib/lab/setup.ts';
@@ -93,5 +94,34 @@ describe('the training lab', () => {
     expect(setup.hidden).toBe('100,100');
     expect(errors[0]).toContain('hidden');
     expect(setupQuery(setup)).toBe('dataset=moons&learningRate=0.5&batchSize=32');
+  });
+});
+
+describe('check my layers', () => {
+  it('passes the reference blocks and names a backward pass that does not match its forward', () => {
+    const setup = setupSchema.parse({ hidden: '8', activation: 'tanh', loss: 'svm', optimizer: 'momentum' });
+    const modules = referenceModules();
+    const good = checkBlocks(setup, modules);
+    expect(good.map((c) => c.block)).toEqual(['Affine layer', 'tanh', 'SVM loss', 'SGD with momentum']);
+    expect(
+      good.every((c) => c.ok),
+      JSON.stringify(good),
+    ).toBe(true);
+    const affine = modules['affine-layer'] as Record<string, (...args: unknown[]) => Record<string, unknown>>;
+    const halved = {
+      ...modules,
+      'affine-layer': {
+        ...affine,
+        // the seeds' error: dW divided by N
+        affineBackward: (dout: unknown, cache: unknown) => {
+          const grads = affine.affineBackward?.(dout, cache) ?? {};
+          return { ...grads, dw: (grads.dw as ReturnType<typeof np.array>).divide(4) };
+        },
+      },
+    };
+    const bad = checkBlocks(setup, halved);
+    expect(bad[0]?.ok).toBe(false);
+    expect(bad[0]?.message).toContain('dw: relative error 6.0e-1');
+    expect(bad[0]?.message).not.toContain('dx:');
   });
 });

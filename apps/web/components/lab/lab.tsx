@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { blocks, blocksOf } from '../../lib/lab/blocks.ts';
+import type { BlockCheck } from '../../lib/lab/check-blocks.ts';
 import { diagnose } from '../../lib/lab/diagnose.ts';
 import {
   activations,
@@ -154,6 +155,7 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
   const [plan, setPlan] = useState<{ classes: number; totalSteps: number; stepsPerEpoch: number } | null>(
     null,
   );
+  const [checks, setChecks] = useState<BlockCheck[] | null>(null);
   const worker = useRef<Worker | null>(null);
   const canvas = useRef<HTMLCanvasElement | null>(null);
 
@@ -169,6 +171,7 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
       setBoundary(null);
       setError(null);
       setSpeed(0);
+      setChecks(null);
       if (blocksOf(next).some((id) => !byExercise.get(blocks[id].exercise)?.js)) {
         setStatus('locked');
         return;
@@ -188,6 +191,8 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
           if (reply.records.length > 0) setRecords((all) => [...all, ...reply.records].slice(-2000));
           if (reply.stepsPerSecond > 0) setSpeed(reply.stepsPerSecond);
           if (reply.boundary) setBoundary({ cells: reply.boundary, resolution: reply.resolution });
+        } else if (reply.type === 'checked') {
+          setChecks(reply.results);
         } else if (reply.type === 'done') {
           setStatus('done');
         } else if (reply.type === 'error') {
@@ -356,6 +361,14 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
         </button>
         <button
           type="button"
+          className="button secondary"
+          disabled={locked.length > 0}
+          onClick={() => send({ type: 'check' })}
+        >
+          Check my layers
+        </button>
+        <button
+          type="button"
           className="link-button"
           disabled={records.length === 0}
           onClick={() => {
@@ -391,6 +404,15 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
           accuracy {Math.round(last.validationAccuracy * 100)}% · gradient norms per layer:{' '}
           {last.gradNorms.map((g) => g.toExponential(2)).join(', ')}
         </p>
+      ) : null}
+      {checks ? (
+        <ul data-testid="lab-checks" aria-label="Checks of your layers">
+          {checks.map((c) => (
+            <li key={c.block} className={c.ok ? 'ok-text' : 'error-text'}>
+              {c.ok ? '✓' : '✗'} {c.block}: {c.message}
+            </li>
+          ))}
+        </ul>
       ) : null}
       {error ? (
         <p role="alert" className="error-text" data-testid="lab-error">

@@ -2,6 +2,7 @@
 // The training lab's loop, off the page's thread: the learner's own blocks train a network on a
 // seeded dataset; the page gets curves, gradient norms and the decision boundary as it learns.
 import { loadLearnerModule } from '@gradlab/grader/browser';
+import { type BlockCheck, checkBlocks } from '../../lib/lab/check-blocks.ts';
 import { makeDataset } from '../../lib/lab/datasets.ts';
 import type { LabSetup } from '../../lib/lab/setup.ts';
 import { BlockError, type LearnerModules, Trainer } from '../../lib/lab/train.ts';
@@ -10,7 +11,8 @@ export type LabRequest =
   | { type: 'init'; setup: LabSetup; modules: Record<string, string> }
   | { type: 'run' }
   | { type: 'pause' }
-  | { type: 'step' };
+  | { type: 'step' }
+  | { type: 'check' };
 
 export interface LabRecord {
   step: number;
@@ -40,10 +42,12 @@ export type LabReply =
       resolution: number;
     }
   | { type: 'done' }
+  | { type: 'checked'; results: BlockCheck[] }
   | { type: 'error'; block: string; message: string };
 
 const RESOLUTION = 60;
 let trainer: Trainer | null = null;
+let loaded: { setup: LabSetup; modules: LearnerModules } | null = null;
 let totalSteps = 0;
 let running = false;
 let lastBoundary = 0;
@@ -114,6 +118,7 @@ self.onmessage = (event: MessageEvent<LabRequest>) => {
       running = false;
       const modules: LearnerModules = {};
       for (const [exercise, js] of Object.entries(request.modules)) modules[exercise] = loadLearnerModule(js);
+      loaded = { setup: request.setup, modules };
       const data = makeDataset(request.setup);
       trainer = new Trainer(request.setup, data, modules);
       totalSteps = request.setup.epochs * trainer.stepsPerEpoch;
@@ -139,6 +144,8 @@ self.onmessage = (event: MessageEvent<LabRequest>) => {
       }
     } else if (request.type === 'pause') {
       running = false;
+    } else if (request.type === 'check') {
+      if (loaded) post({ type: 'checked', results: checkBlocks(loaded.setup, loaded.modules) });
     } else if (request.type === 'step') {
       running = false;
       if (trainer && trainer.step < totalSteps) chunk(0);
