@@ -95,6 +95,41 @@ describe('the training lab', () => {
     expect(errors[0]).toContain('hidden');
     expect(setupQuery(setup)).toBe('dataset=moons&learningRate=0.5&batchSize=32');
   });
+
+  it('trains with batch normalization and dropout from the learner blocks', () => {
+    const setup = setupSchema.parse({
+      points: 300,
+      hidden: '32',
+      batchnorm: 'on',
+      dropout: 0.2,
+      learningRate: 0.02,
+    });
+    const data = makeDataset(setup);
+    const trainer = new Trainer(setup, data, referenceModules());
+    const losses = Array.from({ length: 150 }, () => trainer.trainStep().loss);
+    expect(losses.at(-1)).toBeLessThan(0.6 * (losses[0] as number));
+    // measuring draws no random numbers: two runs measured differently stay the same
+    const again = new Trainer(setup, data, referenceModules());
+    const second = Array.from({ length: 150 }, (_, i) => {
+      if (i % 7 === 0) again.accuracy(data.validation);
+      return again.trainStep().loss;
+    });
+    expect(second).toEqual(losses);
+    expect(trainer.accuracy(data.validation)).toBeGreaterThan(0.7);
+    const checks = checkBlocks(setup, referenceModules());
+    expect(checks.map((c) => c.block)).toEqual([
+      'Affine layer',
+      'Batch normalization',
+      'ReLU',
+      'Dropout',
+      'Softmax loss',
+      'Adam',
+    ]);
+    expect(
+      checks.every((c) => c.ok),
+      JSON.stringify(checks),
+    ).toBe(true);
+  });
 });
 
 describe('check my layers', () => {

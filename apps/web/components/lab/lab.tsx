@@ -291,6 +291,8 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
           />
         </label>
         {select('activation', 'Activation', activations)}
+        {select('batchnorm', 'Batch normalization', ['off', 'on'])}
+        {number('dropout', 'Dropout probability')}
         {select('loss', 'Loss', losses)}
         {select('optimizer', 'Optimizer', optimizers)}
         {number('learningRate', 'Learning rate')}

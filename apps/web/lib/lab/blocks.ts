@@ -23,6 +23,12 @@ export const blocks = {
     exercise: 'activations',
     functions: ['leakyReluForward', 'leakyReluBackward'],
   },
+  batchnorm: {
+    name: 'Batch normalization',
+    exercise: 'batchnorm',
+    functions: ['batchnormForward', 'batchnormBackward'],
+  },
+  dropout: { name: 'Dropout', exercise: 'dropout', functions: ['dropoutForward', 'dropoutBackward'] },
   softmax: { name: 'Softmax loss', exercise: 'softmax-loss', functions: ['softmaxLoss'] },
   svm: { name: 'SVM loss', exercise: 'svm-loss', functions: ['svmLoss'] },
   sgd: { name: 'SGD', exercise: 'optimizers', functions: ['sgd'] },
@@ -35,9 +41,15 @@ export type BlockId = keyof typeof blocks;
 
 /** The blocks a set-up uses (the affine layer always; an activation when there are hidden layers). */
 export function blocksOf(setup: LabSetup): BlockId[] {
-  const used: BlockId[] = ['affine', setup.loss, setup.optimizer];
-  if (setup.hidden !== '') used.splice(1, 0, setup.activation);
-  return used;
+  const hidden: BlockId[] =
+    setup.hidden === ''
+      ? []
+      : [
+          ...(setup.batchnorm === 'on' ? (['batchnorm'] as const) : []),
+          setup.activation,
+          ...(setup.dropout > 0 ? (['dropout'] as const) : []),
+        ];
+  return ['affine', ...hidden, setup.loss, setup.optimizer];
 }
 
 /** The exercises behind every block, once each. */

@@ -118,6 +118,43 @@ function checkOne(
       ),
     });
   }
+  if (id === 'batchnorm') {
+    const [forward, backward] = [fn(id, 0), fn(id, 1)];
+    const x = random.randn(6, 4);
+    const gamma = random.randn(4);
+    const beta = random.randn(4);
+    const dout = random.randn(6, 4);
+    const param = { mode: 'train' };
+    const out = (a: NDArray, g: NDArray, b: NDArray) => forward(a, g, b, param).out as NDArray;
+    const grads = backward(dout, forward(x, gamma, beta, param).cache);
+    return verdict(name, {
+      dx: largestError(
+        grads.dx as NDArray,
+        numericGradient((v) => dot(out(v, gamma, beta), dout), x),
+      ),
+      dgamma: largestError(
+        grads.dgamma as NDArray,
+        numericGradient((v) => dot(out(x, v, beta), dout), gamma),
+      ),
+      dbeta: largestError(
+        grads.dbeta as NDArray,
+        numericGradient((v) => dot(out(x, gamma, v), dout), beta),
+      ),
+    });
+  }
+  if (id === 'dropout') {
+    const [forward, backward] = [fn(id, 0), fn(id, 1)];
+    const x = random.randn(4, 5);
+    const param = { p: 0.3, mode: 'train', u: random.rand(4, 5) };
+    const dout = random.randn(4, 5);
+    const { dx } = backward(dout, forward(x, param).cache);
+    return verdict(name, {
+      dx: largestError(
+        dx as NDArray,
+        numericGradient((v) => dot(forward(v, param).out as NDArray, dout), x),
+      ),
+    });
+  }
   if (id === 'softmax' || id === 'svm') {
     const loss = fn(id, 0);
     const scores = random.randn(5, 3);

@@ -29,6 +29,10 @@ export const setupSchema = z.object({
     .regex(/^(\d{1,3}(,\d{1,3}){0,3})?$/, 'hidden layers: up to 4 widths separated by commas, e.g. 100,100')
     .default('100,100'),
   activation: z.enum(activations).default('relu'),
+  /** batch normalization after each hidden affine layer */
+  batchnorm: z.enum(['off', 'on']).default('off'),
+  /** inverted dropout after each hidden activation: the probability of dropping a unit (0: none) */
+  dropout: num(0, 0.9).default(0),
   loss: z.enum(losses).default('softmax'),
   optimizer: z.enum(optimizers).default('adam'),
   learningRate: num(1e-6, 10).default(0.01),

@@ -38,7 +38,17 @@ interface Layer {
   b: NDArray;
   wConfig: Record<string, unknown>;
   bConfig: Record<string, unknown>;
+  /** batch normalization of a hidden layer: its scale and shift, their optimizer state, running statistics */
+  norm?: {
+    gamma: NDArray;
+    beta: NDArray;
+    gammaConfig: Record<string, unknown>;
+    betaConfig: Record<string, unknown>;
+    bnParam: Record<string, unknown>;
+  };
 }
+
+type Mode = 'train' | 'test';
 
 const finite = (x: NDArray) => {
   const data = x.toTypedArray() as Float64Array;
@@ -78,11 +88,23 @@ export class Trainer {
       const fanOut = widths[i + 1] as number;
       const last = i + 2 === widths.length;
       const scale = Math.sqrt((last ? 1 : gain) / fanIn);
+      const config = () => ({ learningRate: setup.learningRate });
       this.layers.push({
         w: this.random.randn(fanIn, fanOut).multiply(scale),
         b: np.zeros([fanOut]),
-        wConfig: { learningRate: setup.learningRate },
-        bConfig: { learningRate: setup.learningRate },
+        wConfig: config(),
+        bConfig: config(),
+        ...(setup.batchnorm === 'on' && !last
+          ? {
+              norm: {
+                gamma: np.ones([fanOut]),
+                beta: np.zeros([fanOut]),
+                gammaConfig: config(),
+                betaConfig: config(),
+                bnParam: { mode: 'train' },
+              },
+            }
+          : {}),
       });
     }
     this.train = points(data.train);
@@ -107,19 +129,52 @@ export class Trainer {
   }
 
   /** The forward pass to the scores; `where` collects the first block that made a non-finite value. */
-  private forward(x: NDArray, caches: unknown[] | null, where: { first: string | null }): NDArray {
+  private forward(
+    x: NDArray,
+    caches: unknown[] | null,
+    where: { first: string | null },
+    mode: Mode = 'train',
+  ): NDArray {
     let h = x;
+    const note = (i: number, block: string) => {
+      if (where.first === null && !finite(h)) where.first = `layer ${i + 1} (${block}) forward`;
+    };
     for (const [i, layer] of this.layers.entries()) {
       const affine = this.call('affine', 'affineForward', [h, layer.w, layer.b]);
       h = affine.out as NDArray;
       caches?.push(affine.cache);
-      if (where.first === null && !finite(h)) where.first = `layer ${i + 1} (affine) forward`;
-      if (i + 1 < this.layers.length) {
-        const act = this.activation(h);
-        h = act.out as NDArray;
-        caches?.push(act.cache);
-        if (where.first === null && !finite(h))
-          where.first = `layer ${i + 1} (${blocks[this.setup.activation].name}) forward`;
+      note(i, 'affine');
+      if (i + 1 === this.layers.length) break;
+      if (layer.norm) {
+        const bn = this.call('batchnorm', 'batchnormForward', [
+          h,
+          layer.norm.gamma,
+          layer.norm.beta,
+          { ...layer.norm.bnParam, mode },
+        ]);
+        h = bn.out as NDArray;
+        caches?.push(bn.cache);
+        // only training batches move the running statistics
+        if (mode === 'train' && bn.bnParam) layer.norm.bnParam = bn.bnParam as Record<string, unknown>;
+        note(i, blocks.batchnorm.name);
+      }
+      const act = this.activation(h);
+      h = act.out as NDArray;
+      caches?.push(act.cache);
+      note(i, blocks[this.setup.activation].name);
+      if (this.setup.dropout > 0) {
+        const drop = this.call('dropout', 'dropoutForward', [
+          h,
+          // evaluation draws nothing, so how often the page measures never changes the run
+          {
+            p: this.setup.dropout,
+            mode,
+            u: mode === 'train' ? this.random.rand(...h.shape) : np.onesLike(h),
+          },
+        ]);
+        h = drop.out as NDArray;
+        caches?.push(drop.cache);
+        note(i, blocks.dropout.name);
       }
     }
     return h;
@@ -169,18 +224,29 @@ export class Trainer {
     const gradNorms: number[] = [];
     for (let i = this.layers.length - 1; i >= 0; i--) {
       const layer = this.layers[i] as Layer;
+      const id = this.setup.optimizer;
+      const update = blocks[id].functions[0];
       if (i + 1 < this.layers.length) {
-        const id = this.setup.activation;
-        const backward = blocks[id].functions[1];
-        dout = this.call(id, backward, [dout, caches.pop()]).dx as NDArray;
+        if (this.setup.dropout > 0)
+          dout = this.call('dropout', 'dropoutBackward', [dout, caches.pop()]).dx as NDArray;
+        const act = this.setup.activation;
+        dout = this.call(act, blocks[act].functions[1], [dout, caches.pop()]).dx as NDArray;
+        if (layer.norm) {
+          const bn = this.call('batchnorm', 'batchnormBackward', [dout, caches.pop()]);
+          dout = bn.dx as NDArray;
+          const gamma = this.call(id, update, [layer.norm.gamma, bn.dgamma, layer.norm.gammaConfig]);
+          const beta = this.call(id, update, [layer.norm.beta, bn.dbeta, layer.norm.betaConfig]);
+          layer.norm.gamma = gamma.nextW as NDArray;
+          layer.norm.beta = beta.nextW as NDArray;
+          layer.norm.gammaConfig = gamma.config as Record<string, unknown>;
+          layer.norm.betaConfig = beta.config as Record<string, unknown>;
+        }
       }
       const grads = this.call('affine', 'affineBackward', [dout, caches.pop()]);
       const dw = (grads.dw as NDArray).add(layer.w.multiply(2 * this.setup.reg));
       const db = grads.db as NDArray;
       dout = grads.dx as NDArray;
       gradNorms.unshift(Math.sqrt(dw.square().sum().item()));
-      const id = this.setup.optimizer;
-      const update = blocks[id].functions[0];
       const wNext = this.call(id, update, [layer.w, dw, layer.wConfig]);
       const bNext = this.call(id, update, [layer.b, db, layer.bConfig]);
       layer.w = wNext.nextW as NDArray;
@@ -194,7 +260,7 @@ export class Trainer {
 
   /** The predicted class of each point (row of `x`). */
   predict(x: NDArray): Int32Array {
-    const scores = this.forward(x, null, { first: null });
+    const scores = this.forward(x, null, { first: null }, 'test');
     return np.argmax(scores, { axis: 1 }).toTypedArray() as Int32Array;
   }
 
@@ -210,7 +276,7 @@ export class Trainer {
   /** The data loss on a set (no regularization), e.g. the validation loss. */
   loss(set: Points): number {
     const { x, y } = points(set);
-    return this.lossOf(this.forward(x, null, { first: null }), y).loss;
+    return this.lossOf(this.forward(x, null, { first: null }, 'test'), y).loss;
   }
 
   /** The class predicted at each cell of a grid over [-1.5, 1.5]^2 (row by row, top row first). */
