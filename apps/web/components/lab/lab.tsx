@@ -22,6 +22,14 @@ interface ModuleInfo {
   exercise: string;
   js: string | null;
   submittedAt: string | null;
+  draftJs: string | null;
+  draftError: string | null;
+}
+
+/** The code a block runs: the passing submission, or (when asked and present) the draft. */
+function codeOf(info: ModuleInfo | undefined, setup: LabSetup): string | null {
+  if (!info?.js) return null;
+  return setup.code === 'draft' && info.draftJs ? info.draftJs : info.js;
 }
 
 type Status = 'idle' | 'running' | 'paused' | 'done' | 'error' | 'locked';
@@ -202,7 +210,7 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
       };
       const code: Record<string, string> = {};
       for (const id of blocksOf(next)) {
-        const js = byExercise.get(blocks[id].exercise)?.js;
+        const js = codeOf(byExercise.get(blocks[id].exercise), next);
         if (js) code[blocks[id].exercise] = js;
       }
       w.postMessage({ type: 'init', setup: next, modules: code } satisfies LabRequest);
@@ -300,6 +308,7 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
         {number('reg', 'L2')}
         {number('epochs', 'Epochs', '1')}
         {number('seed', 'Seed', '1')}
+        {select('code', 'Run my', ['submitted', 'draft'])}
       </form>
 
       <h2>Blocks</h2>
@@ -310,9 +319,18 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
             <li key={id}>
               <strong>{blocks[id].name}</strong>:{' '}
               {info?.js ? (
-                <span>
-                  your code from {blocks[id].exercise} (submitted {info.submittedAt?.slice(0, 10)})
-                </span>
+                setup.code === 'draft' && info.draftJs ? (
+                  <span>your draft of {blocks[id].exercise}</span>
+                ) : (
+                  <span>
+                    your code from {blocks[id].exercise} (submitted {info.submittedAt?.slice(0, 10)})
+                    {setup.code === 'draft'
+                      ? info.draftError
+                        ? `; your draft does not compile (${info.draftError.split('\n')[0]}), so the submission runs`
+                        : '; no draft, so the submission runs'
+                      : ''}
+                  </span>
+                )
               ) : (
                 <span className="error-text">
                   locked: pass <Link href={`/exercises/${blocks[id].exercise}`}>{blocks[id].exercise}</Link>{' '}

@@ -2,6 +2,7 @@
 // The training lab's loop, off the page's thread: the learner's own blocks train a network on a
 // seeded dataset; the page gets curves, gradient norms and the decision boundary as it learns.
 import { loadLearnerModule } from '@gradlab/grader/browser';
+import { setBackend } from '@gradlab/kernels';
 import { type BlockCheck, checkBlocks } from '../../lib/lab/check-blocks.ts';
 import { makeDataset } from '../../lib/lab/datasets.ts';
 import type { LabSetup } from '../../lib/lab/setup.ts';
@@ -45,7 +46,18 @@ export type LabReply =
   | { type: 'checked'; results: BlockCheck[] }
   | { type: 'error'; block: string; message: string };
 
-const RESOLUTION = 60;
+const RESOLUTION = 50;
+/** training time per chunk (the curves get a point per chunk) */
+const CHUNK_MS = 120;
+/** the decision boundary is redrawn this often while training */
+const BOUNDARY_MS = 1000;
+
+// the engine's WebAssembly kernels where they exist (float64 and float32), JS for the rest
+try {
+  setBackend('wasm');
+} catch (error) {
+  console.warn('gradlab lab: the WebAssembly backend is not available, training on the JS kernels', error);
+}
 let trainer: Trainer | null = null;
 let loaded: { setup: LabSetup; modules: LearnerModules } | null = null;
 let totalSteps = 0;
@@ -74,17 +86,18 @@ function chunk(budgetMs: number): void {
     losses.push(last.loss);
   } while (budgetMs > 0 && performance.now() - started < budgetMs && trainer.step < totalSteps);
   const elapsed = performance.now() - started;
+  const validation = trainer.evaluate(trainer.data.validation);
   const record: LabRecord = {
     step: last.step,
     epoch: last.epoch,
     loss: losses.reduce((a, b) => a + b, 0) / losses.length,
-    validationLoss: trainer.loss(trainer.data.validation),
+    validationLoss: validation.loss,
     trainAccuracy: trainer.accuracy(trainer.data.train),
-    validationAccuracy: trainer.accuracy(trainer.data.validation),
+    validationAccuracy: validation.accuracy,
     gradNorms: last.gradNorms,
   };
   const now = performance.now();
-  const boundaryDue = budgetMs === 0 || now - lastBoundary > 300 || trainer.step >= totalSteps;
+  const boundaryDue = budgetMs === 0 || now - lastBoundary > BOUNDARY_MS || trainer.step >= totalSteps;
   if (boundaryDue) lastBoundary = now;
   post({
     type: 'progress',
@@ -98,7 +111,7 @@ function chunk(budgetMs: number): void {
 function loop() {
   if (!running || !trainer) return;
   try {
-    chunk(40);
+    chunk(CHUNK_MS);
   } catch (error) {
     fail(error);
     return;

@@ -41,6 +41,8 @@ export const setupSchema = z.object({
   reg: num(0, 1).default(0.0001),
   epochs: int(1, 2000).default(200),
   seed: int(0, 1_000_000).default(1),
+  /** which code of a passed exercise runs: the passing submission, or the current draft */
+  code: z.enum(['submitted', 'draft']).default('submitted'),
 });
 
 export type LabSetup = z.infer<typeof setupSchema>;

@@ -264,19 +264,27 @@ export class Trainer {
     return np.argmax(scores, { axis: 1 }).toTypedArray() as Int32Array;
   }
 
-  accuracy(set: Points): number {
+  /** The data loss (no regularization) and the accuracy on a set, from one forward pass. */
+  evaluate(set: Points): { loss: number; accuracy: number } {
     const { x, y } = points(set);
-    const predicted = this.predict(x);
-    const labels = y.toTypedArray() as Int32Array;
+    const scores = this.forward(x, null, { first: null }, 'test');
+    const predicted = np.argmax(scores, { axis: 1 }).toTypedArray() as Int32Array;
+    const labels = set.y;
     let right = 0;
     for (let i = 0; i < predicted.length; i++) if (predicted[i] === labels[i]) right += 1;
-    return predicted.length === 0 ? 0 : right / predicted.length;
+    return {
+      loss: this.lossOf(scores, y).loss,
+      accuracy: predicted.length === 0 ? 0 : right / predicted.length,
+    };
+  }
+
+  accuracy(set: Points): number {
+    return this.evaluate(set).accuracy;
   }
 
   /** The data loss on a set (no regularization), e.g. the validation loss. */
   loss(set: Points): number {
-    const { x, y } = points(set);
-    return this.lossOf(this.forward(x, null, { first: null }, 'test'), y).loss;
+    return this.evaluate(set).loss;
   }
 
   /** The class predicted at each cell of a grid over [-1.5, 1.5]^2 (row by row, top row first). */
