@@ -1,3 +1,4 @@
+export { numericGradient } from './autodiff/gradcheck.ts';
 export { conv2dJs, matmulJs, pool2dJs, reduceJs } from './backend/js/kernels.ts';
 export * from './backend/kernel-types.ts';
 export { backendsFor, getKernel, registerKernel, resolveKernel } from './backend/registry.ts';
@@ -40,5 +41,4 @@ export { createRandom, Random } from './ndarray/random.ts';
 export type { ArgOptions, AxisOptions, VarOptions } from './ndarray/reductions.ts';
 export type { Shape } from './ndarray/shape.ts';
 export { type Np, np } from './np.ts';
-export { numericGradient } from './autodiff/gradcheck.ts';
 export { relativeError } from './numeric/relative-error.ts';
