@@ -1,0 +1,111 @@
+// The training lab benchmark: steps per second training an MLP 2-100-100-3 (ReLU, softmax,
+// Adam, batch 100) on 1,000 spiral points, gradlab's trainer with the learner-interface layers
+// (the reference solutions stand in for a learner's) against TensorFlow.js (wasm and cpu
+// backends) training the same architecture with the same batch, in one page of Debian's
+// Chromium, bundled minified as production code is. Loopback only; stops by itself.
+//
+//   npm run bench:lab -w @gradlab/web [-- --seconds 3 --runs 3]
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build, transformSync } from 'esbuild';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..', '..');
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '3' }, runs: { type: 'string', default: '3' } },
+});
+const ms = Number(values.seconds) * 1000;
+const runs = Number(values.runs);
+
+const exercises = ['affine-layer', 'relu-layer', 'softmax-loss', 'optimizers'];
+const modules = Object.fromEntries(
+  exercises.map((id) => [
+    id,
+    transformSync(fs.readFileSync(path.join(root, 'content', 'exercises', id, 'solution.ts'), 'utf8'), {
+      loader: 'ts',
+      format: 'cjs',
+      target: 'es2020',
+    }).code,
+  ]),
+);
+const bundled = await build({
+  entryPoints: [path.join(here, 'lab-page.ts')],
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  platform: 'browser',
+  write: false,
+  define: { MODULES: JSON.stringify(modules), 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'error',
+});
+const script = bundled.outputFiles[0].text;
+const wasmDir = path.join(
+  path.dirname(fileURLToPath(import.meta.resolve('@tensorflow/tfjs-backend-wasm'))),
+  '',
+);
+
+const server = http.createServer((request, response) => {
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname === '/') {
+    response.setHeader('content-type', 'text/html');
+    response.end(
+      '<!doctype html><meta charset="utf-8"><title>lab bench</title><script src="/bench.js"></script>',
+    );
+  } else if (url.pathname === '/bench.js') {
+    response.setHeader('content-type', 'text/javascript');
+    response.end(script);
+  } else if (url.pathname.startsWith('/tfjs/') && url.pathname.endsWith('.wasm')) {
+    response.setHeader('content-type', 'application/wasm');
+    response.end(fs.readFileSync(path.join(wasmDir, path.basename(url.pathname))));
+  } else {
+    response.statusCode = 404;
+    response.end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const { port } = server.address();
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  const all = [];
+  for (let r = 0; r < runs; r++)
+    all.push(
+      await page.evaluate(
+        ([t, base]) => globalThis.runBench(t, base),
+        [ms, `http://127.0.0.1:${port}/tfjs/`],
+      ),
+    );
+  const impls = all[0].map((row) => row.impl);
+  console.log(
+    `Lab benchmark: MLP 2-100-100-3, 800 training points of the spiral, batch 100, Adam; ${runs} runs of ${ms / 1000} s each, Chromium ${browser.version()}`,
+  );
+  console.log('impl'.padEnd(44), 'steps/s (each run)'.padEnd(28), 'median');
+  const medians = {};
+  for (const impl of impls) {
+    const rates = all.map((rows) => rows.find((row) => row.impl === impl).stepsPerSecond);
+    const median = [...rates].sort((a, b) => a - b)[Math.floor(rates.length / 2)];
+    medians[impl] = median;
+    console.log(
+      impl.padEnd(44),
+      rates
+        .map((v) => v.toFixed(1))
+        .join(', ')
+        .padEnd(28),
+      median.toFixed(1),
+    );
+  }
+  const ours = medians['gradlab (wasm kernels, learner layers)'];
+  const peer = medians['TensorFlow.js (wasm)'];
+  console.log(`gradlab (wasm) / tfjs-wasm: ${(ours / peer).toFixed(2)}x (goal: at least 1x)`);
+} finally {
+  await browser.close();
+  server.close();
+}
