@@ -23,8 +23,10 @@ export async function loadGradebook(
   onlyUserId?: string,
 ): Promise<{ rows: GradebookRow[]; exerciseIds: string[]; columns: GradebookColumn[] }> {
   const schedule = await classSchedule(classId, prisma);
-  const columns = [
-    ...gradebookColumns(),
+  // an exercise that a scheduled homework includes counts (in the total) through the homework
+  const inHomework = new Set(schedule.flatMap(({ meta }) => meta.exercises.map((e) => e.id)));
+  const columns: GradebookColumn[] = [
+    ...gradebookColumns().map((c) => (inHomework.has(c.id) ? { ...c, counted: false } : c)),
     ...schedule.map(({ meta }) => ({
       id: assessmentColumnId(meta.id),
       title: meta.title,
@@ -60,7 +62,12 @@ export async function loadGradebook(
     where: { classId, userId: { in: ids } },
     select: { userId: true, exerciseId: true, score: true, dueAt: true, reason: true },
   });
-  return { rows: buildGradebook(students, exerciseIds, submissions, overrides), exerciseIds, columns };
+  const counted = columns.filter((c) => c.counted !== false).map((c) => c.id);
+  return {
+    rows: buildGradebook(students, exerciseIds, submissions, overrides, counted),
+    exerciseIds,
+    columns,
+  };
 }
 
 export interface SubmissionFilter {
