@@ -49,10 +49,7 @@ export function buildGradebook(
   exerciseIds: string[],
   submissions: GradedSubmission[],
   overrides: GradeOverrideRow[] = [],
-  /** the columns the total adds up (default: all of them) */
-  counted: string[] = exerciseIds,
 ): GradebookRow[] {
-  const inTotal = new Set(counted);
   const best = new Map<string, number>();
   for (const s of submissions) {
     if (s.score === null) continue;
@@ -74,7 +71,7 @@ export function buildGradebook(
       const effective = override?.score ?? computed;
       cells[id] = { computed, override, effective };
       scores[id] = effective;
-      if (inTotal.has(id)) total += effective ?? 0;
+      total += effective ?? 0;
     }
     return { userId: student.id, name: student.name, email: student.email, best: scores, cells, total };
   });
@@ -93,16 +90,7 @@ export interface GradebookColumn {
   id: string;
   title: string;
   points: number;
-  /**
-   * false for an exercise that is part of a scheduled homework: it counts through the
-   * homework's column, so the total does not count the same work twice
-   */
-  counted?: boolean;
 }
-
-/** The most points a student can reach: the counted columns' points. */
-export const maxTotalOf = (columns: GradebookColumn[]) =>
-  columns.reduce((sum, c) => sum + (c.counted === false ? 0 : c.points), 0);
 
 /** CSV text: a UTF-8 byte order mark (spreadsheets then read non-ASCII names right), CRLF lines. */
 function csv(lines: (string | number | null)[][]): string {
@@ -114,7 +102,7 @@ function csv(lines: (string | number | null)[][]): string {
  * maximum points, then one row per student with the effective scores.
  */
 export function gradebookCsv(rows: GradebookRow[], columns: GradebookColumn[]): string {
-  const maxTotal = maxTotalOf(columns);
+  const maxTotal = columns.reduce((sum, c) => sum + c.points, 0);
   return csv([
     ['name', 'email', ...columns.map((c) => c.title), 'total'],
     ['max points', '', ...columns.map((c) => c.points), maxTotal],
@@ -161,9 +149,7 @@ export function gradescopeCsv(
   columns: GradebookColumn[],
   column: string | null,
 ): string {
-  // the whole course: the counted columns (an exercise inside a homework counts through it)
-  const chosen =
-    column === null ? columns.filter((c) => c.counted !== false) : columns.filter((c) => c.id === column);
+  const chosen = column === null ? columns : columns.filter((c) => c.id === column);
   const max = chosen.reduce((sum, c) => sum + c.points, 0);
   return csv([
     ['Name', 'SID', 'Email', 'Total Score', 'Max Points'],

@@ -73,7 +73,8 @@ export function attemptScore(attempt: {
 
 /**
  * Each student's score on a scheduled assessment (by user id): the best graded attempt for the
- * class, plus a homework's exercises. A student with nothing handed in is absent.
+ * class, plus a homework's exercises unless `withExercises` is false (the gradebook counts those
+ * in the exercises' own columns). A student with nothing handed in is absent.
  */
 export async function scheduledScores(
   classId: string,
@@ -81,6 +82,7 @@ export async function scheduledScores(
   accessOf: (userId: string) => Promise<ClassAssessmentAccess | null>,
   userIds: string[],
   prisma: PrismaClient = db(),
+  withExercises = true,
 ): Promise<Map<string, number>> {
   const attempts = await prisma.attempt.findMany({
     where: { classId, assessmentId: meta.id, mode: 'timed', status: 'submitted', userId: { in: userIds } },
@@ -88,7 +90,7 @@ export async function scheduledScores(
   });
   const scores = new Map<string, number>();
   for (const a of attempts) scores.set(a.userId, Math.max(scores.get(a.userId) ?? 0, attemptScore(a)));
-  if (meta.exercises.length > 0) {
+  if (withExercises && meta.exercises.length > 0) {
     for (const userId of userIds) {
       const inClass = await accessOf(userId);
       if (!inClass) continue;

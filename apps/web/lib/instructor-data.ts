@@ -2,7 +2,7 @@ import 'server-only';
 import { listExercises } from '@gradlab/content';
 import type { PrismaClient } from '@gradlab/prisma';
 import { buildGradebook, type GradebookColumn, type GradebookRow } from './gradebook.ts';
-import { scheduledScores } from './homework.ts';
+import { homeworkExercises, scheduledScores } from './homework.ts';
 import { classAssessmentAccess, classSchedule } from './schedule.ts';
 
 /** The gradebook column of a scheduled assessment (beside the exercises' columns). */
@@ -23,15 +23,19 @@ export async function loadGradebook(
   onlyUserId?: string,
 ): Promise<{ rows: GradebookRow[]; exerciseIds: string[]; columns: GradebookColumn[] }> {
   const schedule = await classSchedule(classId, prisma);
-  // an exercise that a scheduled homework includes counts (in the total) through the homework
-  const inHomework = new Set(schedule.flatMap(({ meta }) => meta.exercises.map((e) => e.id)));
+  // A homework's exercises keep their own columns, scored as the homework counts them (its points
+  // for each, its late policy); the homework's column holds its questions. No work counts twice.
+  const homeworkPoints = new Map<string, number>();
+  for (const { meta } of schedule) for (const e of meta.exercises) homeworkPoints.set(e.id, e.points);
   const columns: GradebookColumn[] = [
-    ...gradebookColumns().map((c) => (inHomework.has(c.id) ? { ...c, counted: false } : c)),
-    ...schedule.map(({ meta }) => ({
-      id: assessmentColumnId(meta.id),
-      title: meta.title,
-      points: meta.points,
-    })),
+    ...gradebookColumns().map((c) => ({ ...c, points: homeworkPoints.get(c.id) ?? c.points })),
+    ...schedule
+      .filter(({ meta }) => meta.questionPoints > 0)
+      .map(({ meta }) => ({
+        id: assessmentColumnId(meta.id),
+        title: meta.exercises.length > 0 ? `${meta.title} (questions)` : meta.title,
+        points: meta.questionPoints,
+      })),
   ];
   const exerciseIds = columns.map((c) => c.id);
   const enrolled = await prisma.enrollment.findMany({
@@ -42,32 +46,39 @@ export async function loadGradebook(
     .map((e) => e.user)
     .sort((a, b) => a.name.localeCompare(b.name) || a.email.localeCompare(b.email));
   const ids = students.map((s) => s.id);
-  const submissions = await prisma.submission.findMany({
+  const all = await prisma.submission.findMany({
     where: { score: { not: null }, userId: { in: ids } },
     select: { userId: true, exerciseId: true, score: true },
   });
-  // each scheduled assessment's scores, as if they were submissions of its column
+  const submissions = all.filter((s) => !homeworkPoints.has(s.exerciseId));
   for (const { meta } of schedule) {
-    const scores = await scheduledScores(
-      classId,
-      meta,
-      (userId) => classAssessmentAccess(userId, classId, meta, prisma).catch(() => null),
-      ids,
-      prisma,
-    );
-    for (const [userId, score] of scores)
-      submissions.push({ userId, exerciseId: assessmentColumnId(meta.id), score });
+    const accessOf = (userId: string) =>
+      classAssessmentAccess(userId, classId, meta, prisma).catch(() => null);
+    // each scheduled assessment's question scores, as if they were submissions of its column
+    if (meta.questionPoints > 0) {
+      const scores = await scheduledScores(classId, meta, accessOf, ids, prisma, false);
+      for (const [userId, score] of scores)
+        submissions.push({ userId, exerciseId: assessmentColumnId(meta.id), score });
+    }
+    // a homework's exercises, late policy applied
+    if (meta.exercises.length > 0)
+      for (const userId of ids) {
+        const inClass = await accessOf(userId);
+        if (!inClass) {
+          // (no access to the homework: the exercises count as plain exercises)
+          const own = new Set(meta.exercises.map((e) => e.id));
+          submissions.push(...all.filter((s) => s.userId === userId && own.has(s.exerciseId)));
+          continue;
+        }
+        for (const e of await homeworkExercises(userId, meta, inClass, prisma))
+          if (e.score !== null) submissions.push({ userId, exerciseId: e.id, score: e.score });
+      }
   }
   const overrides = await prisma.gradeOverride.findMany({
     where: { classId, userId: { in: ids } },
     select: { userId: true, exerciseId: true, score: true, dueAt: true, reason: true },
   });
-  const counted = columns.filter((c) => c.counted !== false).map((c) => c.id);
-  return {
-    rows: buildGradebook(students, exerciseIds, submissions, overrides, counted),
-    exerciseIds,
-    columns,
-  };
+  return { rows: buildGradebook(students, exerciseIds, submissions, overrides), exerciseIds, columns };
 }
 
 export interface SubmissionFilter {

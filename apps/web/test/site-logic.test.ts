@@ -215,35 +215,3 @@ describe('roster uploads', () => {
     expect(parseRoster('email\n"unclosed\n').problems[0]?.message).toMatch(/^not readable as CSV/);
   });
 });
-
-describe('an exercise inside a homework', () => {
-  const columns = [
-    { id: 'affine-layer', title: 'The affine layer', points: 10, counted: false },
-    { id: 'softmax', title: 'Softmax, stable', points: 8 },
-    { id: 'assessment:hw', title: 'Homework', points: 10 },
-  ];
-  const ids = columns.map((c) => c.id);
-  const counted = columns.filter((c) => c.counted !== false).map((c) => c.id);
-  const rows = buildGradebook(
-    [{ id: 'u1', name: 'Ada', email: 'ada@x.org' }],
-    ids,
-    [
-      { userId: 'u1', exerciseId: 'affine-layer', score: 10 },
-      { userId: 'u1', exerciseId: 'assessment:hw', score: 10 },
-      { userId: 'u1', exerciseId: 'softmax', score: 4 },
-    ],
-    [],
-    counted,
-  );
-  it('counts once, through the homework, in the total and the maximum', () => {
-    expect(rows[0]?.best['affine-layer']).toBe(10);
-    expect(rows[0]?.total).toBe(14);
-    const lines = gradebookCsv(rows, columns)
-      .replace(/^\uFEFF/, '')
-      .split('\r\n');
-    expect(lines[1]).toBe('max points,,10,8,10,18');
-    expect(lines[2]).toBe('Ada,ada@x.org,10,4,10,14');
-    expect(gradescopeCsv(rows, columns, null).split('\r\n')[1]).toBe('Ada,,ada@x.org,14,18');
-    expect(gradescopeCsv(rows, columns, 'affine-layer').split('\r\n')[1]).toBe('Ada,,ada@x.org,10,10');
-  });
-});

@@ -19,7 +19,6 @@ import {
 import { DataTable } from '../../../components/instructor/data-table.tsx';
 import { atLeast, joinPath, requireClassPage, roleLabel } from '../../../lib/classes.ts';
 import { db } from '../../../lib/db.ts';
-import { maxTotalOf } from '../../../lib/gradebook.ts';
 import { loadGradebook } from '../../../lib/instructor-data.ts';
 import { classSchedule, schedulableAssessments } from '../../../lib/schedule.ts';
 import { latePolicyText } from '../../../lib/schedule-rules.ts';
@@ -245,7 +244,7 @@ async function StudentGrades({ classId, userId }: { classId: string; userId: str
   const { rows, columns } = await loadGradebook(db(), classId, userId);
   const row = rows[0];
   if (!row) return null;
-  const max = maxTotalOf(columns);
+  const max = columns.reduce((sum, c) => sum + c.points, 0);
   return (
     <>
       <h2>Your grades</h2>

@@ -6,7 +6,6 @@ import { RegradeForm } from '../../../../components/classes/regrade-form.tsx';
 import { DataTable } from '../../../../components/instructor/data-table.tsx';
 import { requireClassPage } from '../../../../lib/classes.ts';
 import { db } from '../../../../lib/db.ts';
-import { maxTotalOf } from '../../../../lib/gradebook.ts';
 import { loadGradebook } from '../../../../lib/instructor-data.ts';
 
 export const metadata: Metadata = { title: 'Gradebook' };
@@ -15,7 +14,7 @@ export default async function ClassGradebookPage({ params }: { params: Promise<{
   const { id } = await params;
   const { courseClass, role } = await requireClassPage(id, 'ta', `/classes/${id}/gradebook`);
   const { rows, columns } = await loadGradebook(db(), id);
-  const maxTotal = maxTotalOf(columns);
+  const maxTotal = columns.reduce((sum, c) => sum + c.points, 0);
   const exportUrl = (format: string) => `/api/classes/${id}/export?format=${format}`;
   return (
     <>
@@ -27,7 +26,8 @@ export default async function ClassGradebookPage({ params }: { params: Promise<{
       <p>
         Effective grade per student and exercise: the best submission, unless the staff set an override
         (marked *, the computed score and the reason in its tooltip). An exercise that is part of a homework
-        counts in the total through the homework's column, so the same work is not counted twice.
+        is scored as the homework counts it (its points, its late policy); the homework's own column holds its
+        questions.
       </p>
       <p className="filters">
         <a className="button" href={exportUrl('csv')} download>
