@@ -3,7 +3,8 @@
  * full marks on every automatically graded part, each listed wrong answer earns what it should,
  * the prompt names every part and only those, its parameters all exist; the variants differ
  * (unless the question says it is fixed); the prompt and the worked solution render (KaTeX
- * included) and their lecture links lead somewhere.
+ * included) and their lecture links lead somewhere; nothing a student sees (the prompt, the
+ * options and items of parts) repeats the worked solution or the generator's code.
  */
 
 import fs from 'node:fs';
@@ -40,6 +41,40 @@ function exerciseSources(id: string): { solutionFile: string; starterFile: strin
   } catch {
     return null;
   }
+}
+
+/**
+ * The secrets of a question, as the secret scan (e2e/tests/site-secrets.spec.ts) finds them in
+ * pages: each code line of 16+ characters of question.ts not in the prompt, and each piece of 20+
+ * characters of a worked-solution line (split at `{{param}}` and `$`) not in the prompt.
+ */
+export function questionSecrets(question: LoadedQuestion): { file: string; line: number; text: string }[] {
+  const { questionFile, solutionFile } = question.sources;
+  const out: { file: string; line: number; text: string }[] = [];
+  for (const [i, raw] of fs.readFileSync(questionFile, 'utf8').split('\n').entries()) {
+    const line = raw.trim();
+    if (line.length < 16 || line.startsWith('//') || line.startsWith('*')) continue;
+    if (/^(import|export default|const question)/.test(line) || question.prompt.includes(line)) continue;
+    out.push({ file: questionFile, line: i + 1, text: line });
+  }
+  for (const [i, line] of question.solution.split('\n').entries())
+    for (const piece of line.split(/\{\{[^}]+\}\}|\$/).map((p) => p.trim()))
+      if (piece.length >= 20 && !question.prompt.includes(piece))
+        out.push({ file: solutionFile, line: i + 1, text: piece });
+  return out;
+}
+
+/** What a student sees of a variant before grading: the prompt and its parts' public fields. */
+async function studentText(question: LoadedQuestion, variant: QuestionVariant): Promise<string> {
+  const parts = Object.values(variant.parts).map(publicPart);
+  return [
+    fillParams(question.prompt, variant.params, question.sources.promptFile),
+    await renderVariant(question, variant, 'prompt'),
+    JSON.stringify(parts),
+    ...parts.flatMap((p) =>
+      ['options', 'left', 'right', 'items'].flatMap((k) => (Array.isArray(p[k]) ? (p[k] as string[]) : [])),
+    ),
+  ].join('\n');
 }
 
 const lineOf = (source: string, pattern: RegExp) => {
@@ -186,6 +221,28 @@ export async function checkQuestionReport(id: string): Promise<QuestionCheckRepo
           if (!(error instanceof ContentError)) throw error;
           problem(error.file, error.line ?? 1, error.detail);
         }
+      }
+    }
+    // the student's view of the first variants repeats no secret (the e2e secret scan's rule)
+    const secrets = questionSecrets(question);
+    const leaked = new Set<string>();
+    for (const variant of variants.slice(0, 5)) {
+      let seen: string;
+      try {
+        seen = await studentText(question, variant);
+      } catch (error) {
+        if (!(error instanceof ContentError)) throw error;
+        break; // reported above
+      }
+      for (const secret of secrets) {
+        const key = `${secret.file}:${secret.line}:${secret.text}`;
+        if (leaked.has(key) || !seen.includes(secret.text)) continue;
+        leaked.add(key);
+        problem(
+          secret.file,
+          secret.line,
+          `the student sees this ${secret.file === solutionFile ? 'part of the worked solution' : 'generator code'} (in the prompt or an option): "${secret.text}"; word them differently`,
+        );
       }
     }
     for (const [file, source] of [
