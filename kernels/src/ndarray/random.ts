@@ -1,8 +1,10 @@
 /**
  * Seeded randomness, identical in every JS engine: xoshiro128** (32-bit integer arithmetic with
  * Math.imul), seeded through splitmix32; uniform floats take 53 random bits; normals use
- * Marsaglia's polar method (only Math.log and Math.sqrt). `np.random` is one shared generator;
- * `createRandom(seed)` makes independent streams for host code.
+ * Marsaglia's polar method with Math.sqrt (correctly rounded by the standard) and a logarithm of
+ * its own (`portableLog`): Math.log is not, and Chromium's differs from Node's in the last bit,
+ * which changed seeded normals between the browser's Run and the server. `np.random` is one
+ * shared generator; `createRandom(seed)` makes independent streams for host code.
  */
 import { arange, asarray } from './creation.ts';
 import { ArgumentError, ShapeError } from './errors.ts';
@@ -10,6 +12,60 @@ import { take } from './indexing.ts';
 import { type ArrayInput, NDArray } from './ndarray.ts';
 import { checkShape, type Shape } from './shape.ts';
 import { readContiguous } from './strided.ts';
+
+const bits = new DataView(new ArrayBuffer(8));
+/** fdlibm's constants (the same doubles, written shortest) */
+const LN2_HI = 0.6931471803691238;
+const LN2_LO = 1.9082149292705877e-10;
+const LG = [
+  0.6666666666666735, 0.3999999999940942, 0.2857142874366239, 0.22222198432149784, 0.1818357216161805,
+  0.15313837699209373, 0.14798198605116586,
+] as const;
+
+/**
+ * The natural logarithm with the same bits in every JS engine: fdlibm's `__ieee754_log` (error
+ * below 1 ulp) in IEEE double arithmetic only, which JavaScript evaluates exactly as written.
+ */
+export function portableLog(value: number): number {
+  let x = value;
+  bits.setFloat64(0, x);
+  let hx = bits.getInt32(0);
+  const lx = bits.getUint32(4);
+  let k = 0;
+  if (hx < 0x00100000) {
+    if (((hx & 0x7fffffff) | lx) === 0) return Number.NEGATIVE_INFINITY;
+    if (hx < 0) return Number.NaN;
+    k -= 54; // subnormal: scale up by 2^54
+    x *= 18014398509481984;
+    bits.setFloat64(0, x);
+    hx = bits.getInt32(0);
+  }
+  if (hx >= 0x7ff00000) return x + x;
+  k += (hx >> 20) - 1023;
+  hx &= 0x000fffff;
+  const i = (hx + 0x95f64) & 0x100000;
+  bits.setInt32(0, hx | (i ^ 0x3ff00000)); // x normalized into [sqrt(2)/2, sqrt(2))
+  x = bits.getFloat64(0);
+  k += i >> 20;
+  const f = x - 1;
+  const dk = k;
+  if ((0x000fffff & (2 + hx)) < 3) {
+    if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
+    const r = f * f * (0.5 - 0.3333333333333333 * f);
+    return k === 0 ? f - r : dk * LN2_HI - (r - dk * LN2_LO - f);
+  }
+  const s = f / (2 + f);
+  const z = s * s;
+  const w = z * z;
+  const t1 = w * (LG[1] + w * (LG[3] + w * LG[5]));
+  const t2 = z * (LG[0] + w * (LG[2] + w * (LG[4] + w * LG[6])));
+  const r = t2 + t1;
+  if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
+    const hfsq = 0.5 * f * f;
+    return k === 0 ? f - (hfsq - s * (hfsq + r)) : dk * LN2_HI - (hfsq - (s * (hfsq + r) + dk * LN2_LO) - f);
+  }
+  return k === 0 ? f - s * (f - r) : dk * LN2_HI - (s * (f - r) - dk * LN2_LO - f);
+}
 
 /** A shape given as varargs (`rand(2, 3)`) or as one array (`rand([2, 3])`). */
 type ShapeArgs = number[] | [Shape];
@@ -118,7 +174,7 @@ export class Random {
       v = 2 * this.nextFloat() - 1;
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    const f = Math.sqrt((-2 * portableLog(s)) / s);
     this.spare = v * f;
     return u * f;
   }

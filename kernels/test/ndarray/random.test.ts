@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom, np } from '../../src/index.ts';
+import { portableLog } from '../../src/ndarray/random.ts';
 
 describe('seeded randomness', () => {
   it('the same seed gives the same numbers; different seeds differ', () => {
@@ -72,5 +73,28 @@ describe('seeded randomness', () => {
     expect(x.sum().item()).toBe(10);
     const { randn } = np.random;
     expect(randn(2).shape).toEqual([2]);
+  });
+});
+
+describe('portableLog (the logarithm of the seeded normals)', () => {
+  it('is within one ulp of Math.log and exact at known values', () => {
+    const view = new DataView(new ArrayBuffer(16));
+    const ulps = (a: number, b: number) => {
+      view.setFloat64(0, a);
+      view.setFloat64(8, b);
+      return Math.abs(Number(view.getBigInt64(0) - view.getBigInt64(8)));
+    };
+    const random = createRandom(7);
+    for (let i = 0; i < 20_000; i++) {
+      const x = i % 2 === 0 ? random.nextFloat() : Math.exp((random.nextFloat() - 0.5) * 1400);
+      expect(ulps(portableLog(x), Math.log(x)), `log(${x})`).toBeLessThanOrEqual(1);
+    }
+    expect(portableLog(1)).toBe(0);
+    expect(portableLog(0.5)).toBe(-Math.LN2);
+    expect(portableLog(10)).toBe(Math.LN10);
+    expect(portableLog(5e-324)).toBe(-744.4400719213812);
+    expect(portableLog(0)).toBe(Number.NEGATIVE_INFINITY);
+    expect(portableLog(-1)).toBeNaN();
+    expect(portableLog(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
   });
 });
