@@ -1,4 +1,4 @@
-import { relativeError } from '@gradlab/kernels';
+import { centredDifference, forwardDifference, relativeError } from '@gradlab/kernels';
 import {
   addRow,
   get,
@@ -198,8 +198,8 @@ export const gradCheck = (() => {
   const w0 = get(graph2.w, 0);
   const rel = relativeError; // the course's one definition, from the engine
   const rows = hs.map((h) => {
-    const forward = (f(w0 + h) - f(w0)) / h;
-    const centred = (f(w0 + h) - f(w0 - h)) / (2 * h);
+    const forward = forwardDifference(f(w0 + h), f(w0), h);
+    const centred = centredDifference(f(w0 + h), f(w0 - h), h);
     return { h, forward, centred, relForward: rel(forward, analytic), relCentred: rel(centred, analytic) };
   });
   return { analytic, rows };

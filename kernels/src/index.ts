@@ -41,4 +41,5 @@ export { createRandom, Random } from './ndarray/random.ts';
 export type { ArgOptions, AxisOptions, VarOptions } from './ndarray/reductions.ts';
 export type { Shape } from './ndarray/shape.ts';
 export { type Np, np } from './np.ts';
+export { centredDifference, forwardDifference, kinkBetween } from './numeric/differences.ts';
 export { relativeError } from './numeric/relative-error.ts';

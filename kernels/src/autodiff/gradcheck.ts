@@ -6,6 +6,7 @@ import { asarray } from '../ndarray/creation.ts';
 import { ArgumentError } from '../ndarray/errors.ts';
 import type { ArrayInput, NDArray } from '../ndarray/ndarray.ts';
 import { createRandom, type Random } from '../ndarray/random.ts';
+import { centredDifference } from '../numeric/differences.ts';
 import { relativeError } from '../numeric/relative-error.ts';
 import { noGrad, type Tensor, tensor, topologicalOrder } from './tensor.ts';
 
@@ -33,7 +34,7 @@ export function numericGradient(
     data[i] = old - h;
     const minus = f(point);
     data[i] = old;
-    grad[i] = (plus - minus) / (2 * h);
+    grad[i] = centredDifference(plus, minus, h);
   }
   return asarray(grad).reshape(point.shape);
 }
