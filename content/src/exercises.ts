@@ -5,12 +5,15 @@ import { z } from 'zod';
 import { ContentError } from './content-error.ts';
 import { contentRoot } from './content-root.ts';
 
-/** The frontmatter of `content/exercises/<id>/exercise.mdx`. */
+/**
+ * The frontmatter of `content/exercises/<id>/exercise.mdx`. It has no `points`: an exercise is
+ * worth the sum of its cases' points in spec.ts, declared there once (the grader's
+ * `exercisePoints`).
+ */
 export const exerciseFrontmatterSchema = z
   .object({
     title: z.string().min(1),
     topic: z.string().min(1),
-    points: z.number().int().positive(),
     lecture: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lecture slug'),
   })
   .strict();
@@ -62,6 +65,14 @@ export function readExerciseMeta(id: string): { meta: ExerciseMeta; statement: s
     parsed = matter(fs.readFileSync(file, 'utf8'));
   } catch (err) {
     throw new ContentError(file, `frontmatter is not valid YAML: ${(err as Error).message}`, 1);
+  }
+  if (typeof parsed.data === 'object' && parsed.data !== null && 'points' in parsed.data) {
+    const line = parsed.matter.split('\n').findIndex((l) => /^points\s*:/.test(l));
+    throw new ContentError(
+      file,
+      'frontmatter: "points" is not set here: the exercise is worth the sum of its cases\' points in spec.ts',
+      line < 0 ? 1 : line + 1,
+    );
   }
   const result = exerciseFrontmatterSchema.safeParse(parsed.data);
   if (!result.success) {

@@ -7,7 +7,12 @@ import { exerciseSources, listExercises, readExerciseMeta, readPublicExercise } 
 describe('exercise folders', () => {
   it('lists the affine exercise with validated frontmatter', () => {
     const affine = listExercises().find((e) => e.id === 'affine-layer');
-    expect(affine).toMatchObject({ id: 'affine-layer', title: 'The affine layer', points: 10 });
+    expect(affine).toEqual({
+      id: 'affine-layer',
+      title: 'The affine layer',
+      topic: 'backpropagation',
+      lecture: 'linear-classifiers',
+    });
   });
 
   it('exposes the statement and starter, and keeps the solution out of the public view', () => {
@@ -38,12 +43,19 @@ describe('exercise folders', () => {
     };
 
     it('names the file, line and field', () => {
-      make('title: T\ntopic: t\npoints: ten\nlecture: linear-classifiers');
-      expect(() => readExerciseMeta('bad-one')).toThrow(/bad-one\/exercise\.mdx:1: frontmatter: "points"/);
+      make('title: T\ntopic: 7\nlecture: linear-classifiers');
+      expect(() => readExerciseMeta('bad-one')).toThrow(/bad-one\/exercise\.mdx:1: frontmatter: "topic"/);
+    });
+
+    it('refuses points in the frontmatter: they are declared once, per case in spec.ts', () => {
+      make('title: T\ntopic: t\npoints: 10\nlecture: linear-classifiers');
+      expect(() => readExerciseMeta('bad-one')).toThrow(
+        /bad-one\/exercise\.mdx:4: frontmatter: "points" is not set here: .* cases' points in spec\.ts/,
+      );
     });
 
     it('names a missing file', () => {
-      make('title: T\ntopic: t\npoints: 1\nlecture: x', ['starter.ts']);
+      make('title: T\ntopic: t\nlecture: x', ['starter.ts']);
       expect(() => exerciseSources('bad-one')).toThrow(/bad-one\/spec\.ts: missing/);
     });
 

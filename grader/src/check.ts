@@ -82,16 +82,6 @@ export async function checkExerciseReport(id: string): Promise<CheckReport> {
     if (AUTHOR_TODO.test(fs.readFileSync(file, 'utf8')))
       problems.push({ file, line: lineOf(file, AUTHOR_TODO), message: 'a TODO(author) is left to fill in' });
   }
-  // Points are the cases' (spec.ts); the statement's frontmatter repeats the total for pages
-  // that do not load specs, so the two must agree.
-  const casePoints = exercise.spec.cases.reduce((sum, c) => sum + c.points, 0);
-  if (exercise.meta.points !== casePoints) {
-    problems.push({
-      file: statementFile,
-      line: lineOf(statementFile, /^points:/),
-      message: `frontmatter says points: ${exercise.meta.points}, but the cases in spec.ts add up to ${casePoints}`,
-    });
-  }
   // the scenario bundle (run/gradcheck, shipped to browsers) must build without a hidden case
   try {
     await scenarioBundle(exercise);

@@ -40,6 +40,11 @@ export function cachedExercise(id: string): LoadedExercise {
   return exercise;
 }
 
+/** What an exercise is worth: the sum of its cases' points, declared once in its spec.ts. */
+export function exercisePoints(id: string): number {
+  return cachedExercise(id).spec.cases.reduce((sum, c) => sum + c.points, 0);
+}
+
 /** The spec's scenario as the host runs it (the reference, the known mistakes). */
 export function hostScenario(exercise: LoadedExercise): Scenario {
   return {

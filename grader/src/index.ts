@@ -11,6 +11,7 @@ export { compareOutput, relativeError } from './checks/compare.ts';
 export { type KnownMistake, type LoadedExercise, loadExercise } from './exercise/load-exercise.ts';
 export {
   cachedExercise,
+  exercisePoints,
   failedGrading,
   type GradeRequest,
   gradeHostFunctions,

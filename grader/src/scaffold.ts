@@ -32,7 +32,6 @@ function files(id: string, lecture: string): Record<string, string> {
     'exercise.mdx': `---
 title: TODO(author) the exercise's title
 topic: TODO(author) its topic, e.g. backpropagation
-points: 10
 lecture: ${lecture}
 ---
 

@@ -1,7 +1,8 @@
-import { listExercises, listLectures } from '@gradlab/content';
+import { listLectures } from '@gradlab/content';
 import Link from 'next/link';
 import { currentClass } from '../lib/classes.ts';
 import { db } from '../lib/db.ts';
+import { catalogue } from '../lib/exercises.ts';
 import { bestScores } from '../lib/progress.ts';
 import { currentUser } from '../lib/session.ts';
 
@@ -9,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
   const lectures = listLectures();
-  const exercises = listExercises();
+  const exercises = catalogue();
   const user = await currentUser();
   const course = user ? await currentClass(user.id) : null;
   const best = user ? await bestScores(db(), user.id, course?.id) : new Map<string, number>();

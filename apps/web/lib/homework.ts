@@ -1,9 +1,10 @@
 import 'server-only';
-import { type AssessmentMeta, listExercises } from '@gradlab/content';
+import type { AssessmentMeta } from '@gradlab/content';
 import type { PrismaClient } from '@gradlab/prisma';
 import { manualScores } from './assessment-results.ts';
 import type { QuestionGrade } from './attempts.ts';
 import { db } from './db.ts';
+import { catalogue } from './exercises.ts';
 import type { ClassAssessmentAccess } from './schedule.ts';
 import { afterPenalty, latePenalty } from './schedule-rules.ts';
 
@@ -31,13 +32,13 @@ export async function homeworkExercises(
   prisma: PrismaClient = db(),
 ): Promise<HomeworkExercise[]> {
   if (meta.exercises.length === 0) return [];
-  const catalogue = new Map(listExercises().map((e) => [e.id, e]));
+  const byId = new Map(catalogue().map((e) => [e.id, e]));
   const submissions = await prisma.submission.findMany({
     where: { userId, exerciseId: { in: meta.exercises.map((e) => e.id) }, score: { not: null } },
     select: { exerciseId: true, score: true, maxScore: true, createdAt: true },
   });
   return meta.exercises.map(({ id, points }) => {
-    const exercise = catalogue.get(id);
+    const exercise = byId.get(id);
     let best: { score: number; late: boolean } | null = null;
     for (const s of submissions.filter((x) => x.exerciseId === id)) {
       const max = s.maxScore ?? exercise?.points ?? 0;

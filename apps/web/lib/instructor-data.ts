@@ -1,6 +1,6 @@
 import 'server-only';
-import { listExercises } from '@gradlab/content';
 import type { PrismaClient } from '@gradlab/prisma';
+import { catalogue } from './exercises.ts';
 import { buildGradebook, type GradebookColumn, type GradebookRow } from './gradebook.ts';
 import { homeworkExercises, scheduledScores } from './homework.ts';
 import { classAssessmentAccess, classSchedule } from './schedule.ts';
@@ -10,7 +10,7 @@ export const assessmentColumnId = (assessmentId: string) => `assessment:${assess
 
 /** The exercises as gradebook columns, in course order. */
 export function gradebookColumns(): GradebookColumn[] {
-  return listExercises().map((e) => ({ id: e.id, title: e.title, points: e.points }));
+  return catalogue().map((e) => ({ id: e.id, title: e.title, points: e.points }));
 }
 
 /**

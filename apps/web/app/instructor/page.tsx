@@ -1,16 +1,17 @@
-import { listAssessments, listExercises, listLectures } from '@gradlab/content';
+import { listAssessments, listLectures } from '@gradlab/content';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable } from '../../components/instructor/data-table.tsx';
 import { ResetLinkForm } from '../../components/instructor/reset-link-form.tsx';
 import { db } from '../../lib/db.ts';
+import { catalogue } from '../../lib/exercises.ts';
 import { requireInstructor } from '../../lib/session.ts';
 
 export const metadata: Metadata = { title: 'Instructor' };
 
 export default async function InstructorHome() {
   await requireInstructor('/instructor');
-  const exercises = listExercises();
+  const exercises = catalogue();
   const counts = await db().submission.groupBy({ by: ['exerciseId'], _count: { _all: true } });
   const countOf = new Map(counts.map((c) => [c.exerciseId, c._count._all]));
   const lectureTitle = new Map(listLectures().map((l) => [l.slug, l.title]));

@@ -1,8 +1,9 @@
-import { compileLecture, listExercises, listLectures } from '@gradlab/content';
+import { compileLecture, listLectures } from '@gradlab/content';
 import { getMDXComponent } from 'mdx-bundler/client';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { lectureComponents } from '../../../components/lecture/index.ts';
+import { catalogue } from '../../../lib/exercises.ts';
 
 type Params = { slug: string };
 
@@ -40,7 +41,7 @@ export default async function LecturePage({ params }: { params: Promise<Params> 
   const index = lectures.findIndex((l) => l.slug === slug);
   const previous = index > 0 ? lectures[index - 1] : undefined;
   const next = index >= 0 ? lectures[index + 1] : undefined;
-  const exercises = listExercises().filter((e) => e.lecture === slug);
+  const exercises = catalogue().filter((e) => e.lecture === slug);
   return (
     <article className="lecture">
       <p className="muted">
