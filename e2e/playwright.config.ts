@@ -1,11 +1,9 @@
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { authRateLimit } from './fixtures/site.ts';
+import { authRateLimit, e2eDatabaseUrl } from './fixtures/site.ts';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const repoRoot = path.resolve(import.meta.dirname, '..');
-// The browser tests use their own SQLite database, created (migrated and seeded) at start-up.
-const databaseUrl = `file:${path.join(repoRoot, 'data', `e2e-${port}.db`)}`;
 
 export default defineConfig({
   testDir: './tests',
@@ -40,7 +38,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: e2eDatabaseUrl,
       NEXT_TELEMETRY_DISABLED: '1',
       NODE_OPTIONS: '--no-node-snapshot',
       // The whole suite signs up and in from one address; site-security.spec.ts probes the limit.

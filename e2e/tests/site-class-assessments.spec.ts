@@ -1,10 +1,8 @@
-import path from 'node:path';
 import { createPrismaClient } from '@gradlab/prisma';
 import { expect, test } from '../fixtures/page-guard.ts';
-import { demo, repoRoot, signIn, signUp, signUpByApi } from '../fixtures/site.ts';
+import { demo, e2eDatabaseUrl, signIn, signUp, signUpByApi } from '../fixtures/site.ts';
 
-const database = () =>
-  createPrismaClient(`file:${path.join(repoRoot, 'data', `e2e-${process.env.E2E_PORT ?? 3210}.db`)}`);
+const database = () => createPrismaClient(e2eDatabaseUrl);
 
 const json = (data: unknown) => ({ data, headers: { 'content-type': 'application/json' } });
 const HOUR = 3_600_000;

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { createPrismaClient } from '@gradlab/prisma';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { expect, test } from '../fixtures/page-guard.ts';
-import { demo, exerciseFile, repoRoot, signIn, signUpByApi, submitAndWait } from '../fixtures/site.ts';
+import { demo, e2eDatabaseUrl, exerciseFile, signIn, signUpByApi, submitAndWait } from '../fixtures/site.ts';
 
 /** A downloaded CSV, read as an importer reads it (byte order mark dropped). */
 async function downloadCsv(page: Page, link: string): Promise<{ name: string; rows: string[][] }> {
@@ -278,9 +277,7 @@ test.describe('classes', () => {
 
     // A stored score that no longer matches the spec (as after a spec change): the regrade
     // grades every submission again and says what changed.
-    const prisma = createPrismaClient(
-      `file:${path.join(repoRoot, 'data', `e2e-${process.env.E2E_PORT ?? 3210}.db`)}`,
-    );
+    const prisma = createPrismaClient(e2eDatabaseUrl);
     try {
       await prisma.submission.update({ where: { id: students[0]?.submissionId ?? '' }, data: { score: 3 } });
     } finally {

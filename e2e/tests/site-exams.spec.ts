@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { createPrismaClient } from '@gradlab/prisma';
 import { expect, test } from '../fixtures/page-guard.ts';
-import { demo, exerciseFile, repoRoot, signIn, signUp } from '../fixtures/site.ts';
+import { demo, e2eDatabaseUrl, exerciseFile, repoRoot, signIn, signUp } from '../fixtures/site.ts';
 
-const database = () =>
-  createPrismaClient(`file:${path.join(repoRoot, 'data', `e2e-${process.env.E2E_PORT ?? 3210}.db`)}`);
+const database = () => createPrismaClient(e2eDatabaseUrl);
 
 /** The drawn questions of an attempt, as the server stored them. */
 async function drawn(attemptId: string): Promise<{ questionId: string; seed: number; points: number }[]> {

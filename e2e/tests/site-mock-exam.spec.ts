@@ -1,11 +1,9 @@
-import path from 'node:path';
 import { createPrismaClient } from '@gradlab/prisma';
 import { expect, test } from '../fixtures/page-guard.ts';
 import { answerWithKey, type KeyedPart, keyedVariant, manualPointsOf } from '../fixtures/questions.ts';
-import { repoRoot, signUp } from '../fixtures/site.ts';
+import { e2eDatabaseUrl, signUp } from '../fixtures/site.ts';
 
-const database = () =>
-  createPrismaClient(`file:${path.join(repoRoot, 'data', `e2e-${process.env.E2E_PORT ?? 3210}.db`)}`);
+const database = () => createPrismaClient(e2eDatabaseUrl);
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 

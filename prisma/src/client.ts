@@ -1,15 +1,23 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/client.ts';
-import { databaseUrl } from './database-url.ts';
+import { PrismaClient as PostgresPrismaClient } from '../generated-pg/client/client.ts';
+import { databaseUrl, isPostgresUrl } from './database-url.ts';
 
 /**
- * A Prisma client on the configured database (SQLite through better-sqlite3 by default).
- * The JS engine with a driver adapter: no native query engine is needed.
+ * A Prisma client on the configured database: SQLite through better-sqlite3 (the embedded
+ * default, a `file:` URL) or PostgreSQL through node-postgres (a `postgresql://` URL, when
+ * scaling out). The JS engine with a driver adapter: no native query engine is needed. Both
+ * clients are generated from the one schema (scripts/generate.mjs) and have the same API.
  */
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
+  if (isPostgresUrl(url))
+    return new PostgresPrismaClient({
+      adapter: new PrismaPg({ connectionString: url }),
+    }) as unknown as PrismaClient;
   if (!url.startsWith('file:')) {
     throw new Error(
-      `DATABASE_URL must be a SQLite "file:" URL in the embedded set-up, got "${url.split(':')[0]}:..."`,
+      `DATABASE_URL must be a SQLite "file:" URL or a "postgresql://" URL, got "${url.split(':')[0]}:..."`,
     );
   }
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });

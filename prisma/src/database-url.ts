@@ -28,3 +28,8 @@ export function sqliteFile(url: string): string | null {
   const file = url.slice('file:'.length).split('?')[0] ?? '';
   return file === '' || file === ':memory:' ? null : file;
 }
+
+/** Whether the URL names a PostgreSQL database (`postgresql://` or `postgres://`). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}

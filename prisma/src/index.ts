@@ -16,7 +16,9 @@ export type {
 } from '../generated/client.ts';
 export * from './classes.ts';
 export { createPrismaClient } from './client.ts';
-export { databaseUrl, defaultDatabaseFile, sqliteFile } from './database-url.ts';
+export { databaseUrl, defaultDatabaseFile, isPostgresUrl, sqliteFile } from './database-url.ts';
 export { demoUsers } from './demo-users.ts';
+export { deployMigrations } from './migrate.ts';
+export { migratePostgres } from './migrate-pg.ts';
 export { hashPassword, verifyPassword } from './password.ts';
 export { demoClass, passwordHashOf, seedDemoClass, seedDemoUsers } from './seed-demo.ts';

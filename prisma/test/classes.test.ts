@@ -1,8 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   acceptInvites,
   addMembers,
@@ -24,11 +20,11 @@ import {
   setOverride,
   verifyPassword,
 } from '../src/index.ts';
+import { databaseKinds, freshDatabase, type TestDatabase } from './databases.ts';
 
-const packageDir = path.resolve(import.meta.dirname, '..');
-
-describe('classes, rosters, roles, overrides', () => {
-  let dir: string;
+describe.each(databaseKinds)('classes, rosters, roles, overrides on $kind', ({ kind, skipped }) => {
+  const it = skipped ? test.skip : test;
+  let database: TestDatabase;
   let prisma: PrismaClient;
   const user = (email: string, name = email) => prisma.user.create({ data: { email, name } });
   const rejection = async (promise: Promise<unknown>) => {
@@ -40,18 +36,15 @@ describe('classes, rosters, roles, overrides', () => {
     return error as ClassError;
   };
 
-  beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gradlab-classes-'));
-    const url = `file:${path.join(dir, 'test.db')}`;
-    execFileSync('npx', ['prisma', 'migrate', 'deploy'], {
-      cwd: packageDir,
-      env: { ...process.env, DATABASE_URL: url },
-    });
-    prisma = createPrismaClient(url);
+  beforeAll(async () => {
+    if (skipped) return;
+    database = await freshDatabase(kind);
+    prisma = createPrismaClient(database.url);
   });
   afterAll(async () => {
+    if (skipped) return;
     await prisma.$disconnect();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await database.drop();
   });
 
   it('creates a class whose creator is its instructor, and students join with its code', async () => {

@@ -2,16 +2,19 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
 import {
   createPrismaClient,
   demoUsers,
+  deployMigrations,
   hashPassword,
+  migratePostgres,
   type PrismaClient,
   passwordHashOf,
   seedDemoUsers,
   verifyPassword,
 } from '../src/index.ts';
+import { databaseKinds, freshDatabase, postgresSkipped, type TestDatabase } from './databases.ts';
 
 const packageDir = path.resolve(import.meta.dirname, '..');
 
@@ -23,26 +26,25 @@ function migrate(url: string): string {
   });
 }
 
-describe('the embedded SQLite database', () => {
-  let dir: string;
-  let url: string;
+describe.each(databaseKinds)('the database on $kind', ({ kind, skipped }) => {
+  const it = skipped ? test.skip : test;
+  let database: TestDatabase;
   let prisma: PrismaClient;
 
-  beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gradlab-db-'));
-    url = `file:${path.join(dir, 'nested', 'test.db')}`;
-    migrate(url);
-    prisma = createPrismaClient(url);
+  beforeAll(async () => {
+    if (skipped) return;
+    database = await freshDatabase(kind);
+    prisma = createPrismaClient(database.url);
   });
   afterAll(async () => {
+    if (skipped) return;
     await prisma.$disconnect();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await database.drop();
   });
 
-  it('migrates a fresh database, and a second deploy changes nothing', () => {
-    expect(migrate(url)).toMatch(/No pending migrations to apply/);
+  it('migrates a fresh database, and a second deploy changes nothing', async () => {
+    expect(await deployMigrations(database.url)).toMatch(/no pending migrations to apply/i);
   });
-
   it('seeds the demo accounts once, and keeps changes on a re-run', async () => {
     expect(await seedDemoUsers(prisma)).toBe(demoUsers.length);
     const student = await prisma.user.update({
@@ -147,6 +149,36 @@ describe('the auth migration', () => {
         await prisma.$disconnect();
       }
     } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(postgresSkipped !== null)('the PostgreSQL migration runner', () => {
+  it('applies each migration once, also when two runners start together, and refuses an edited one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gradlab-pg-migrations-'));
+    const database = await freshDatabase('postgresql');
+    try {
+      const write = (name: string, sql: string) => {
+        fs.mkdirSync(path.join(dir, name), { recursive: true });
+        fs.writeFileSync(path.join(dir, name, 'migration.sql'), sql);
+      };
+      write('1_table', 'CREATE TABLE probe (id integer PRIMARY KEY);');
+      write('2_row', 'INSERT INTO probe VALUES (1);');
+      const both = await Promise.all([
+        migratePostgres(database.url, dir),
+        migratePostgres(database.url, dir),
+      ]);
+      expect(both.flat().sort()).toEqual(['1_table', '2_row']);
+      expect(await migratePostgres(database.url, dir)).toEqual([]);
+      write('3_broken', 'INSERT INTO probe VALUES (2); INSERT INTO nowhere VALUES (3);');
+      await expect(migratePostgres(database.url, dir)).rejects.toThrow(/3_broken.*"nowhere" does not exist/);
+      write('3_broken', 'INSERT INTO probe VALUES (2);');
+      expect(await migratePostgres(database.url, dir)).toEqual(['3_broken']); // the failed one left nothing
+      write('2_row', 'INSERT INTO probe VALUES (5);');
+      await expect(migratePostgres(database.url, dir)).rejects.toThrow(/2_row.*changed after it was applied/);
+    } finally {
+      await database.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -5,6 +5,7 @@ import {
   databaseUrl,
   defaultDatabaseFile,
   hashPassword,
+  isPostgresUrl,
   sqliteFile,
   verifyPassword,
 } from '@gradlab/prisma';
@@ -61,7 +62,7 @@ function checkProfileInput(body: unknown): void {
  */
 export const auth = betterAuth({
   secret: resolveAuthSecret(process.env, dataDir()),
-  database: prismaAdapter(db(), { provider: 'sqlite' }),
+  database: prismaAdapter(db(), { provider: isPostgresUrl(databaseUrl()) ? 'postgresql' : 'sqlite' }),
   // The site's own origins (localhost and 127.0.0.1 on the port it serves, BETTER_AUTH_URL,
   // GRADLAB_TRUSTED_ORIGINS): sign-in from any other origin is refused.
   trustedOrigins: siteOrigins(),
