@@ -5,6 +5,7 @@ export { backendsFor, getKernel, registerKernel, resolveKernel } from './backend
 export {
   binaryWasm,
   conv2dWasm,
+  loadWasmKernels,
   matmulWasm,
   pool2dWasm,
   reduceWasm,
@@ -25,6 +26,7 @@ export {
 } from './backend/webgpu/index.ts';
 export { getBackend, setBackend } from './ndarray/dispatch.ts';
 export type { DType, TypedArray } from './ndarray/dtype.ts';
+export { useStorageSlabs } from './ndarray/dtype.ts';
 export type { CloseOptions } from './ndarray/elementwise.ts';
 export {
   ArgumentError,

@@ -1,18 +1,32 @@
 import type { BackendName, FloatDType, KernelName, KernelSignatures } from '../backend/kernel-types.ts';
 import { resolveKernel } from '../backend/registry.ts';
+import { registerWasmBackend } from '../backend/wasm/kernels.ts';
 import { ArgumentError } from './errors.ts';
 
 const BACKENDS: readonly BackendName[] = ['js', 'wasm'];
 let current: BackendName = 'js';
 
+let wasmRegistered = false;
+
 /**
  * Chooses the backend whose kernels run contiguous float work (matmul, same-shape elementwise,
- * reductions). Ops a backend lacks fall back to the `js` float64 reference.
+ * reductions). Ops a backend lacks fall back to the `js` float64 reference. Choosing `wasm`
+ * registers its kernels (once); where WebAssembly SIMD is missing it stays on `js` and says so by
+ * returning false. A browser's main thread must `await loadWasmKernels()` first (it refuses to
+ * compile the module synchronously); workers, Node and the sandbox need not.
  */
-export function setBackend(name: BackendName): void {
+export function setBackend(name: BackendName): boolean {
   if (!BACKENDS.includes(name))
     throw new ArgumentError(`setBackend: unknown backend "${name}"; expected one of ${BACKENDS.join(', ')}`);
+  if (name === 'wasm') {
+    if (!wasmRegistered) wasmRegistered = registerWasmBackend();
+    if (!wasmRegistered) {
+      current = 'js';
+      return false;
+    }
+  }
   current = name;
+  return true;
 }
 
 /** The backend chosen by setBackend (default `js`). */

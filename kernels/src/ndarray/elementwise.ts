@@ -87,6 +87,9 @@ function binary(name: string, def: BinaryDef, a: ArrayInput, b: ArrayInput): NDA
         ? promoted
         : arithmeticType(promoted);
   const outDtype = def.kind === 'compare' ? 'bool' : compute;
+  const scalar =
+    isFloat(compute) && def.kind !== 'compare' ? withScalar(name, x, y, compute, outDtype) : null;
+  if (scalar) return scalar;
   const { shape, values } = broadcastRead(name, compute, [x, y]);
   const [av, bv] = values as [TypedArray, TypedArray];
   const out = allocate(outDtype, av.length);
@@ -106,6 +109,42 @@ function binary(name: string, def: BinaryDef, a: ArrayInput, b: ArrayInput): NDA
     for (let i = 0; i < out.length; i++) out[i] = fn(av[i] as number, bv[i] as number);
   }
   return new NDArray(out, shape);
+}
+
+/** Float + - * / with one single-element operand: one loop, no broadcast copy of the scalar. */
+const scalarLoops: Record<string, (v: TypedArray, s: number, out: TypedArray, scalarFirst: boolean) => void> =
+  {
+    add: (v, s, out) => {
+      for (let i = 0; i < out.length; i++) out[i] = (v[i] as number) + s;
+    },
+    subtract: (v, s, out, first) => {
+      if (first) for (let i = 0; i < out.length; i++) out[i] = s - (v[i] as number);
+      else for (let i = 0; i < out.length; i++) out[i] = (v[i] as number) - s;
+    },
+    multiply: (v, s, out) => {
+      for (let i = 0; i < out.length; i++) out[i] = (v[i] as number) * s;
+    },
+    divide: (v, s, out, first) => {
+      if (first) for (let i = 0; i < out.length; i++) out[i] = s / (v[i] as number);
+      else for (let i = 0; i < out.length; i++) out[i] = (v[i] as number) / s;
+    },
+  };
+
+/**
+ * The result when one operand holds a single element and the other already has the result's
+ * shape (a learning rate times a weight matrix): IEEE arithmetic, the same values as the
+ * kernels, without materializing the scalar at full size. Null for every other case.
+ */
+function withScalar(name: string, x: NDArray, y: NDArray, compute: DType, outDtype: DType): NDArray | null {
+  const loop = scalarLoops[name];
+  if (!loop) return null;
+  const scalarFirst = x.size === 1 && y.size !== 1;
+  const [array, single] = scalarFirst ? [y, x] : [x, y];
+  if (single.size !== 1 || single.ndim > array.ndim || array.size === 0) return null;
+  const values = readContiguous(array, compute);
+  const out = allocate(outDtype, values.length);
+  loop(values, readContiguous(single, compute)[0] as number, out, scalarFirst);
+  return new NDArray(out, [...array.shape]);
 }
 
 const defs = {

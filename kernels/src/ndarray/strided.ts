@@ -37,17 +37,42 @@ export function elementOffsets(x: NDArray): Int32Array {
   return out;
 }
 
+/**
+ * Copies x's elements in row-major order into `out`, walking the strides (the same walk as
+ * elementOffsets, without allocating the offsets: this runs on every broadcast and transpose).
+ */
+function stridedCopy(x: NDArray, out: TypedArray): void {
+  const n = x.size;
+  const nd = x.ndim;
+  const { shape, strides, data } = x;
+  const inner = shape[nd - 1] as number;
+  const innerStride = strides[nd - 1] as number;
+  const index = new Array<number>(nd).fill(0);
+  let base = x.offset;
+  let o = 0;
+  while (o < n) {
+    if (innerStride === 0) {
+      out.fill(data[base] as number, o, o + inner);
+      o += inner;
+    } else for (let j = 0, at = base; j < inner; j++, at += innerStride) out[o++] = data[at] as number;
+    for (let d = nd - 2; d >= 0; d--) {
+      const stride = strides[d] as number;
+      index[d] = (index[d] as number) + 1;
+      base += stride;
+      if ((index[d] as number) < (shape[d] as number)) break;
+      base -= stride * (shape[d] as number);
+      index[d] = 0;
+    }
+  }
+}
+
 /** A fresh row-major copy of x's elements converted to `dtype`. */
 export function copyContiguous(x: NDArray, dtype: DType = x.dtype): TypedArray {
   if (dtype === 'bool' && x.dtype !== 'bool') return castData(copyContiguous(x), 'bool');
   const out = allocate(dtype, x.size);
-  if (x.isContiguous()) {
-    out.set(x.data.subarray(x.offset, x.offset + x.size));
-  } else {
-    const offsets = elementOffsets(x);
-    const data = x.data;
-    for (let i = 0; i < offsets.length; i++) out[i] = data[offsets[i] as number] as number;
-  }
+  if (x.isContiguous()) out.set(x.data.subarray(x.offset, x.offset + x.size));
+  else if (x.strides.every((stride) => stride === 0)) out.fill(x.data[x.offset] as number);
+  else stridedCopy(x, out);
   return out;
 }
 

@@ -168,6 +168,9 @@ describe('backend dispatch', () => {
   afterEach(() => setBackend('js'));
   it('defaults to js and routes contiguous float matmul through the chosen backend', () => {
     expect(getBackend()).toBe('js');
+    // choosing wasm registers its real kernels; the fake below then replaces its matmul
+    expect(setBackend('wasm')).toBe(true);
+    setBackend('js');
     let calls = 0;
     registerKernel({
       kernelName: 'matmul',

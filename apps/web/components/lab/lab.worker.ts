@@ -2,7 +2,7 @@
 // The training lab's loop, off the page's thread: the learner's own blocks train a network on a
 // seeded dataset; the page gets curves, gradient norms and the decision boundary as it learns.
 import { loadLearnerModule } from '@gradlab/grader/browser';
-import { setBackend } from '@gradlab/kernels';
+import { setBackend, useStorageSlabs } from '@gradlab/kernels';
 import { type BlockCheck, checkBlocks } from '../../lib/lab/check-blocks.ts';
 import { makeDataset } from '../../lib/lab/datasets.ts';
 import type { LabSetup } from '../../lib/lab/setup.ts';
@@ -53,11 +53,10 @@ const CHUNK_MS = 120;
 const BOUNDARY_MS = 1000;
 
 // the engine's WebAssembly kernels where they exist (float64 and float32), JS for the rest
-try {
-  setBackend('wasm');
-} catch (error) {
-  console.warn('gradlab lab: the WebAssembly backend is not available, training on the JS kernels', error);
-}
+if (!setBackend('wasm'))
+  console.warn('gradlab lab: WebAssembly SIMD is not available here, training on the JS kernels');
+// small arrays share slabs: a browser's per-ArrayBuffer cost dominated a training step
+useStorageSlabs(true);
 let trainer: Trainer | null = null;
 let loaded: { setup: LabSetup; modules: LearnerModules } | null = null;
 let totalSteps = 0;

@@ -1,5 +1,5 @@
 export { decodeBase64 } from './base64.ts';
-export { wasmAvailable, wasmKernelModule } from './instance.ts';
+export { loadWasmKernels, wasmAvailable, wasmKernelModule } from './instance.ts';
 export {
   binaryWasm,
   conv2dWasm,

@@ -57,20 +57,42 @@ export interface WasmKernelModule {
 let loaded: WasmKernelModule | undefined;
 let failure: Error | undefined;
 
-function instantiate(): WasmKernelModule {
-  const bytes = decodeBase64(wasmBase64);
-  // Synchronous on purpose: async instantiate hangs inside an isolated-vm isolate.
-  const module = new WebAssembly.Module(bytes);
-  const imports: WebAssembly.Imports = {
-    env: {
-      abort(_message: number, _file: number, line: number, column: number): never {
-        throw new Error(`wasm kernel aborted at assembly line ${line}:${column}`);
-      },
+const imports: WebAssembly.Imports = {
+  env: {
+    abort(_message: number, _file: number, line: number, column: number): never {
+      throw new Error(`wasm kernel aborted at assembly line ${line}:${column}`);
     },
-  };
-  const instance = new WebAssembly.Instance(module, imports);
+  },
+};
+
+function fromInstance(instance: WebAssembly.Instance): WasmKernelModule {
   const exports = instance.exports as unknown as WasmKernelExports;
   return { exports, arena: new WasmArena(exports.memory, exports.heapBase()) };
+}
+
+function instantiate(): WasmKernelModule {
+  // Synchronous on purpose: async instantiate hangs inside an isolated-vm isolate. (A browser's
+  // main thread refuses this for a module of this size: it calls loadWasmKernels first.)
+  const module = new WebAssembly.Module(decodeBase64(wasmBase64));
+  return fromInstance(new WebAssembly.Instance(module, imports));
+}
+
+/**
+ * Instantiates the kernel module asynchronously, for a browser's main thread, where synchronous
+ * compilation of a module this size is refused; afterwards setBackend('wasm') works there too.
+ * Resolves to whether the kernels are available.
+ */
+export async function loadWasmKernels(): Promise<boolean> {
+  if (loaded) return true;
+  if (typeof WebAssembly !== 'object') return false;
+  try {
+    const { instance } = await WebAssembly.instantiate(decodeBase64(wasmBase64), imports);
+    loaded ??= fromInstance(instance);
+    failure = undefined;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The instantiated kernel module (instantiated once, synchronously, on first use). */
