@@ -60,3 +60,4 @@ export {
   questionsDir,
   readQuestionMeta,
 } from './questions.ts';
+export { type Statement, statementQuestion } from './statement-question.ts';

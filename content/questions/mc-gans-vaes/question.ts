@@ -1,5 +1,3 @@
-import type { QuestionSpec } from '@gradlab/content';
-
 /** The pool: each variant shows four of these statements, with one to three of them true. */
 const statements = [
   {
@@ -54,46 +52,4 @@ const statements = [
   },
 ];
 
-const question: QuestionSpec = {
-  generate(g) {
-    for (;;) {
-      const shown = g.shuffle(statements).slice(0, 4);
-      const key = shown.flatMap((s, i) => (s.true ? [i] : []));
-      // one to three true statements, so that "every option" and "no option" are always wrong
-      if (key.length < 1 || key.length > 3) continue;
-      return {
-        params: {
-          verdicts: shown.map((s, i) => `- (${i + 1}) **${s.true ? 'True' : 'False'}.** ${s.why}`).join('\n'),
-        },
-        parts: {
-          a: {
-            type: 'multi',
-            points: 2,
-            scoring: 'all-or-nothing',
-            options: shown.map((s) => s.text),
-            key,
-          },
-        },
-      };
-    }
-  },
-  wrong: [
-    { part: 'a', why: 'every option', response: () => [0, 1, 2, 3] },
-    { part: 'a', why: 'no option', response: () => [] },
-    {
-      part: 'a',
-      why: 'the true statements and one false one',
-      response: (v) => {
-        const key = (v.parts.a as { key: number[] }).key;
-        return [...key, [0, 1, 2, 3].find((i) => !key.includes(i)) as number];
-      },
-    },
-    {
-      part: 'a',
-      why: 'only the first true statement, or one true statement fewer',
-      response: (v) => (v.parts.a as { key: number[] }).key.slice(1),
-    },
-  ],
-};
-
-export default question;
+export default statementQuestion(statements);

@@ -16,6 +16,7 @@ import {
   questionSources,
   type Responses,
   readQuestionMeta,
+  statementQuestion,
 } from '@gradlab/content';
 import { createRandom, np } from '@gradlab/kernels';
 import { z } from 'zod';
@@ -193,7 +194,8 @@ const variantSchema = z
 export function loadQuestion(id: string): LoadedQuestion {
   const { meta, prompt } = readQuestionMeta(id);
   const sources = questionSources(id);
-  const module = loadAuthorModule(sources.questionFile, { np });
+  // the globals of question.ts (content/questions/question-globals.d.ts)
+  const module = loadAuthorModule(sources.questionFile, { np, statementQuestion });
   const spec = module.default as QuestionSpec | undefined;
   if (!spec || typeof spec.generate !== 'function')
     throw new ContentError(
