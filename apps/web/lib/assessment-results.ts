@@ -5,6 +5,7 @@ import type { PrismaClient } from '@gradlab/prisma';
 import { HttpError } from './api.ts';
 import type { DrawnQuestion, QuestionGrade } from './attempts.ts';
 import { db } from './db.ts';
+import { RubricError, rubricPoints } from './rubric.ts';
 import { type ParameterBreakdown, parameterBreakdown } from './variant-stats.ts';
 
 /**
@@ -289,11 +290,18 @@ export async function gradeManually(
             points: part.type === 'yes-no' ? part.reasonPoints : 0,
           },
         ];
-  const unknown = input.items.filter((id) => !rubric.some((r) => r.id === id));
-  if (unknown.length > 0) throw new HttpError(400, `items: not in the rubric: ${unknown.join(', ')}`);
-  const max = result.maxPoints - result.points;
-  const sum = rubric.filter((r) => input.items.includes(r.id)).reduce((s, r) => s + r.points, 0);
-  const points = Math.max(0, Math.min(max, sum));
+  let points: number;
+  try {
+    points = rubricPoints(
+      rubric,
+      input.items,
+      result.maxPoints - result.points,
+      part.type === 'text' ? part.firstItems : undefined,
+    );
+  } catch (error) {
+    if (error instanceof RubricError) throw new HttpError(400, error.message);
+    throw error;
+  }
   const key = { attemptId: input.attemptId, position: input.position, part: input.part };
   const data = {
     items: JSON.stringify(input.items),

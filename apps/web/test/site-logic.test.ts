@@ -4,6 +4,7 @@ import { buildGradebook, canvasCsv, csvField, gradebookCsv, gradescopeCsv } from
 import { createRateLimit } from '../lib/rate-limit.ts';
 import { hintsIn, studentResult } from '../lib/result-view.ts';
 import { parseRoster } from '../lib/roster-csv.ts';
+import { RubricError, rubricPoints } from '../lib/rubric.ts';
 import { submissionStats } from '../lib/submission-stats.ts';
 
 const result = {
@@ -213,5 +214,28 @@ describe('roster uploads', () => {
     expect(parseRoster('name\nAda\n').problems[0]?.message).toMatch(/no "email" column/);
     expect(parseRoster('').problems[0]?.message).toBe('the roster is empty');
     expect(parseRoster('email\n"unclosed\n').problems[0]?.message).toMatch(/^not readable as CSV/);
+  });
+});
+
+describe('rubric grading', () => {
+  const rubric = [
+    { id: 'momentum', description: 'names momentum', points: 2 },
+    { id: 'adam', description: 'names Adam', points: 2 },
+    { id: 'rmsprop', description: 'names RMSProp', points: 2 },
+    { id: 'wrong-claim', description: 'a false claim', points: -1 },
+  ];
+  it('sums credits and deductions between 0 and the part points', () => {
+    expect(rubricPoints(rubric, ['momentum', 'adam'], 4)).toBe(4);
+    expect(rubricPoints(rubric, ['momentum', 'adam', 'rmsprop'], 4)).toBe(4);
+    expect(rubricPoints(rubric, ['momentum', 'wrong-claim'], 4)).toBe(1);
+    expect(rubricPoints(rubric, ['wrong-claim'], 4)).toBe(0);
+    expect(() => rubricPoints(rubric, ['nope'], 4)).toThrow(/not in the rubric: nope/);
+  });
+  it('applies at most n credits when only the first n items of the answer count', () => {
+    expect(rubricPoints(rubric, ['momentum', 'adam', 'wrong-claim'], 4, 2)).toBe(3);
+    expect(() => rubricPoints(rubric, ['momentum', 'adam', 'rmsprop'], 6, 2)).toThrow(RubricError);
+    expect(() => rubricPoints(rubric, ['momentum', 'adam', 'rmsprop'], 6, 2)).toThrow(
+      /only the first 2 item\(s\) the student gives count, so at most 2 credit\(s\) apply \(got 3\)/,
+    );
   });
 });
