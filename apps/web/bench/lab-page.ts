@@ -4,7 +4,7 @@
  * same MLP on the same data with the same batch, in one page of Chromium.
  */
 import { loadLearnerModule } from '@gradlab/grader/browser';
-import { getBackend, loadWasmKernels, setBackend, useStorageSlabs } from '@gradlab/kernels';
+import { getBackend, loadWasmKernels, setBackend, setStorageSlabs } from '@gradlab/kernels';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
@@ -50,7 +50,7 @@ function time(
 function gradlab(backend: 'js' | 'wasm', ms: number): BenchRow {
   if (!setBackend(backend) || getBackend() !== backend)
     throw new Error(`the ${backend} backend is not available in this page`);
-  useStorageSlabs(true); // as the lab's worker does
+  setStorageSlabs(true); // as the lab's worker does
   const modules = Object.fromEntries(Object.entries(MODULES).map(([id, js]) => [id, loadLearnerModule(js)]));
   const trainer = new Trainer(setup, makeDataset(setup), modules);
   return {

@@ -53,7 +53,8 @@ describe('the secret check of gradlab check', () => {
   it('names the generator line that an option shows', async () => {
     const dir = copy('code-in-option');
     const generator = path.join(dir, 'question.ts');
-    const code = '/** The pool: each variant shows four of these statements, with one to three of them true. */';
+    const code =
+      '/** The pool: each variant shows four of these statements, with one to three of them true. */';
     fs.writeFileSync(
       generator,
       fs

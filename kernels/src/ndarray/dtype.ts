@@ -24,7 +24,7 @@ let slabUsed = 0;
  * a sandbox or worker boundary as buffers (a view's buffer holds its neighbours). The lab's worker
  * turns it on.
  */
-export function useStorageSlabs(on: boolean): void {
+export function setStorageSlabs(on: boolean): void {
   slabs = on;
   slab = null;
   slabUsed = 0;

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRandom, np, useStorageSlabs } from '../../src/index.ts';
+import { createRandom, np, setStorageSlabs } from '../../src/index.ts';
 
 describe('storage slabs (the lab worker turns them on)', () => {
-  afterEach(() => useStorageSlabs(false));
+  afterEach(() => setStorageSlabs(false));
 
   it('gives small arrays zeroed, independent views of a shared buffer, and large ones their own', () => {
-    useStorageSlabs(true);
+    setStorageSlabs(true);
     const a = np.zeros([10, 10]);
     const b = np.ones([10, 10]).multiply(3);
     const big = np.zeros([200, 200]);
@@ -26,7 +26,7 @@ describe('storage slabs (the lab worker turns them on)', () => {
     const w = random.randn(40, 20);
     const run = () => x.matmul(w).add(np.arange(20)).multiply(0.5).T.subtract(1).toArray();
     const plain = run();
-    useStorageSlabs(true);
+    setStorageSlabs(true);
     expect(run()).toEqual(plain);
   });
 });

@@ -2,7 +2,7 @@
 // The training lab's loop, off the page's thread: the learner's own blocks train a network on a
 // seeded dataset; the page gets curves, gradient norms and the decision boundary as it learns.
 import { loadLearnerModule } from '@gradlab/grader/browser';
-import { setBackend, useStorageSlabs } from '@gradlab/kernels';
+import { setBackend, setStorageSlabs } from '@gradlab/kernels';
 import { type BlockCheck, checkBlocks } from '../../lib/lab/check-blocks.ts';
 import { makeDataset } from '../../lib/lab/datasets.ts';
 import type { LabSetup } from '../../lib/lab/setup.ts';
@@ -56,7 +56,7 @@ const BOUNDARY_MS = 1000;
 if (!setBackend('wasm'))
   console.warn('gradlab lab: WebAssembly SIMD is not available here, training on the JS kernels');
 // small arrays share slabs: a browser's per-ArrayBuffer cost dominated a training step
-useStorageSlabs(true);
+setStorageSlabs(true);
 let trainer: Trainer | null = null;
 let loaded: { setup: LabSetup; modules: LearnerModules } | null = null;
 let totalSteps = 0;
