@@ -1,12 +1,18 @@
 import type { BackendName, FloatDType, KernelName, KernelSignatures } from '../backend/kernel-types.ts';
 import { resolveKernel } from '../backend/registry.ts';
-import { registerWasmBackend } from '../backend/wasm/kernels.ts';
 import { ArgumentError } from './errors.ts';
 
 const BACKENDS: readonly BackendName[] = ['js', 'wasm'];
 let current: BackendName = 'js';
 
-let wasmRegistered = false;
+/** How a backend registers its kernels when first chosen (the wasm backend adds itself here). */
+const loaders = new Map<BackendName, () => boolean>();
+const loaded = new Set<BackendName>(['js']);
+
+/** Sets how `name` registers its kernels; setBackend(name) calls it until it succeeds. */
+export function setBackendLoader(name: BackendName, load: () => boolean): void {
+  loaders.set(name, load);
+}
 
 /**
  * Chooses the backend whose kernels run contiguous float work (matmul, same-shape elementwise,
@@ -18,12 +24,12 @@ let wasmRegistered = false;
 export function setBackend(name: BackendName): boolean {
   if (!BACKENDS.includes(name))
     throw new ArgumentError(`setBackend: unknown backend "${name}"; expected one of ${BACKENDS.join(', ')}`);
-  if (name === 'wasm') {
-    if (!wasmRegistered) wasmRegistered = registerWasmBackend();
-    if (!wasmRegistered) {
+  if (!loaded.has(name)) {
+    if (!loaders.get(name)?.()) {
       current = 'js';
       return false;
     }
+    loaded.add(name);
   }
   current = name;
   return true;

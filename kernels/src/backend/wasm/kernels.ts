@@ -1,3 +1,4 @@
+import { setBackendLoader } from '../../ndarray/dispatch.ts';
 import type {
   BinaryArgs,
   BinaryOp,
@@ -195,3 +196,5 @@ export function registerWasmBackend(): boolean {
   for (const config of wasmKernels) registerKernel(config);
   return true;
 }
+
+setBackendLoader('wasm', registerWasmBackend);
