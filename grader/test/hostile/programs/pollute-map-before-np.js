@@ -3,5 +3,6 @@
 // message: Error
 Map.prototype.get = () => undefined;
 export function run() {
-  return np.zeros([2]).add(1);
+  // an elementwise op of two arrays looks its kernel up in a Map (a scalar operand does not)
+  return np.zeros([2]).add(np.ones([2]));
 }
