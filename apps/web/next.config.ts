@@ -45,6 +45,7 @@ const config: NextConfig = {
     '@prisma/adapter-better-sqlite3',
     'better-sqlite3',
     'isolated-vm',
+    'pg-boss',
   ],
   poweredByHeader: false,
   async headers() {

@@ -2,7 +2,7 @@
 // The `gradlab` command: runs the TypeScript CLI with the flags isolated-vm needs on Node 20
 // (--no-node-snapshot) and tsx as the TypeScript loader. Builds the generated sources (the
 // engine's WASM module, the sandbox's guest script) first if a fresh checkout lacks them.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -28,11 +28,13 @@ for (const [output, script] of builds) {
 }
 
 const cli = here('../src/cli.ts');
-const result = spawnSync(
+const child = spawn(
   process.execPath,
   ['--no-node-snapshot', '--import', tsx, cli, ...process.argv.slice(2)],
   {
     stdio: 'inherit',
   },
 );
-process.exit(result.status ?? 1);
+// `gradlab worker` stops gracefully on SIGTERM: the signal goes to the CLI's process.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 1)));

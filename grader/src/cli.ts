@@ -16,6 +16,7 @@ const usage = `usage:
   gradlab check [<exercise-or-question-id>...]
   gradlab new <exercise-id> [--lecture <slug>]
   gradlab question <question-id> [--seed <n>] [--json]
+  gradlab worker [--concurrency <n>] [--per-user <n>]
   gradlab admin create-instructor <email> [--name <name>]`;
 
 function fail(message: string, code = 2): never {
@@ -158,12 +159,34 @@ function scaffold(args: string[]): number {
   return 0;
 }
 
+/** `gradlab worker`: grades the PostgreSQL queue's jobs until SIGTERM (see queue/worker.ts). */
+async function worker(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { concurrency: { type: 'string', default: '2' }, 'per-user': { type: 'string', default: '2' } },
+  });
+  if (positionals.length > 0) fail(`worker takes no arguments\n${usage}`);
+  const count = (name: string, value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 64)
+      fail(`--${name} must be a whole number from 1 to 64, got "${value}"`);
+    return n;
+  };
+  const { runWorkerUntilSignalled } = await import('./queue/worker.ts');
+  return runWorkerUntilSignalled({
+    concurrency: count('concurrency', values.concurrency),
+    perUser: count('per-user', values['per-user']),
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'grade') return grade(rest);
   if (command === 'check') return check(rest);
   if (command === 'new') return scaffold(rest);
   if (command === 'question') return question(rest);
+  if (command === 'worker') return worker(rest);
   if (command === undefined || command === '--help' || command === '-h') {
     console.log(usage);
     return command === undefined ? 2 : 0;

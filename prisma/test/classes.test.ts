@@ -20,7 +20,7 @@ import {
   setOverride,
   verifyPassword,
 } from '../src/index.ts';
-import { databaseKinds, freshDatabase, type TestDatabase } from './databases.ts';
+import { databaseKinds, freshDatabase, type TestDatabase } from '../src/testing.ts';
 
 describe.each(databaseKinds)('classes, rosters, roles, overrides on $kind', ({ kind, skipped }) => {
   const it = skipped ? test.skip : test;

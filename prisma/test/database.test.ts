@@ -14,7 +14,7 @@ import {
   seedDemoUsers,
   verifyPassword,
 } from '../src/index.ts';
-import { databaseKinds, freshDatabase, postgresSkipped, type TestDatabase } from './databases.ts';
+import { databaseKinds, freshDatabase, postgresSkipped, type TestDatabase } from '../src/testing.ts';
 
 const packageDir = path.resolve(import.meta.dirname, '..');
 

@@ -13,7 +13,7 @@ import type { PrismaClient } from '@gradlab/prisma';
 import { HttpError } from './api.ts';
 import { manualScores } from './assessment-results.ts';
 import { db } from './db.ts';
-import { runCode } from './grading.ts';
+import { codeRunner, PRIORITY } from './grading.ts';
 import {
   assertCanStart,
   type ClassAssessmentAccess,
@@ -186,6 +186,7 @@ export async function submitAttempt(
   const meta = loadAssessment(attempt.assessmentId);
   const saved = new Map(attempt.answers.map((a) => [a.position, JSON.parse(a.responses) as Responses]));
   const grades: QuestionGrade[] = [];
+  const runCode = codeRunner(attempt.userId, attempt.mode === 'practice' ? PRIORITY.practice : PRIORITY.exam);
   for (const [position, q] of questions.entries()) {
     const variant = makeVariant(loadQuestion(q.questionId), q.seed);
     const grade = await gradeVariantWithCode(variant, saved.get(position) ?? {}, runCode);

@@ -10,7 +10,7 @@ import {
   renderVariant,
   type VariantGrade,
 } from '@gradlab/grader';
-import { runCode } from './grading.ts';
+import { codeRunner, PRIORITY } from './grading.ts';
 
 /** What a browser gets of a variant before it is graded: the prompt and the parts' public fields. */
 export interface PublicVariant {
@@ -52,11 +52,16 @@ export async function publicVariant(id: string, seed: number): Promise<PublicVar
   };
 }
 
-export async function gradePractice(id: string, seed: number, responses: Responses): Promise<GradedVariant> {
+export async function gradePractice(
+  id: string,
+  seed: number,
+  responses: Responses,
+  owner: string,
+): Promise<GradedVariant> {
   const question = load(id);
   const variant = makeVariant(question, seed);
   return {
-    grade: await gradeVariantWithCode(variant, responses, runCode),
+    grade: await gradeVariantWithCode(variant, responses, codeRunner(owner, PRIORITY.practice)),
     keys: Object.fromEntries(
       Object.entries(variant.parts).map(([partId, part]) => [partId, keyResponse(part)]),
     ),

@@ -3,7 +3,7 @@ import { HttpError, handle, MAX_CODE_BYTES, readJson, requireApiUser } from '../
 import { examLockingExercise } from '../../../lib/attempts.ts';
 import { db } from '../../../lib/db.ts';
 import { exerciseIdSchema, findExercise, syncExerciseRow } from '../../../lib/exercises.ts';
-import { enqueueSubmission } from '../../../lib/grading.ts';
+import { storeAndGrade } from '../../../lib/grading.ts';
 import { createRateLimit } from '../../../lib/rate-limit.ts';
 import { summary } from '../../../lib/submissions.ts';
 
@@ -45,16 +45,10 @@ export const POST = handle(async (request) => {
   }
   const prisma = db();
   await syncExerciseRow(prisma, meta);
-  const submission = await prisma.submission.create({
-    data: {
-      userId: user.id,
-      exerciseId: meta.id,
-      code: body.code,
-      language: body.language,
-      status: 'queued',
-    },
-  });
-  enqueueSubmission(submission.id, user.id);
+  const submission = await storeAndGrade(
+    { userId: user.id, exerciseId: meta.id, code: body.code, language: body.language },
+    prisma,
+  );
   return Response.json(summary(submission), { status: 202 });
 });
 

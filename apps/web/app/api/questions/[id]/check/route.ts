@@ -16,9 +16,9 @@ const body = z
  * and the worked solution. Practice only: exams grade attempts stored on the server.
  */
 export const POST = handle<Context>(async (request, { params }) => {
-  await requireApiUser(request);
+  const user = await requireApiUser(request);
   const { id } = await params;
   if (!findQuestion(id)) throw new HttpError(404, `no question "${id}"`);
   const { seed, responses } = await readJson(request, body);
-  return Response.json(await gradePractice(id, seed, responses));
+  return Response.json(await gradePractice(id, seed, responses, user.id));
 });

@@ -9,7 +9,7 @@ import {
   practiceValue,
 } from '../../../../../../lib/attempts.ts';
 import { db } from '../../../../../../lib/db.ts';
-import { runCode } from '../../../../../../lib/grading.ts';
+import { codeRunner, PRIORITY } from '../../../../../../lib/grading.ts';
 import { classAssessmentAccess, feedbackPolicy } from '../../../../../../lib/schedule.ts';
 
 type Context = { params: Promise<{ id: string; position: string }> };
@@ -37,7 +37,11 @@ export const POST = handle<Context>(async (request, { params }) => {
   const { responses } = await readJson(request, body);
   const question = loadQuestion(drawn.questionId);
   const variant = makeVariant(question, drawn.seed);
-  const grade = await gradeVariantWithCode(variant, responses as Responses, runCode);
+  const grade = await gradeVariantWithCode(
+    variant,
+    responses as Responses,
+    codeRunner(user.id, attempt.mode === 'practice' ? PRIORITY.practice : PRIORITY.exam),
+  );
   if (attempt.mode !== 'practice') {
     const inClass = attempt.classId
       ? await classAssessmentAccess(user.id, attempt.classId, meta).catch(() => null)

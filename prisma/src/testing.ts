@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { deployMigrations } from '../src/index.ts';
+import { deployMigrations } from './migrate.ts';
 
 /**
+ * Test support (`@gradlab/prisma/testing`), for this package's tests and the grader's queue tests.
  * The databases the data-layer tests run on: always a fresh SQLite file; and a fresh PostgreSQL
  * database (created for the run, dropped after) when one is reachable at GRADLAB_TEST_POSTGRES_URL
  * (default: the development and CI machines' 127.0.0.1:5432, database `test`). When none is
@@ -29,7 +30,10 @@ async function probePostgres(): Promise<string | null> {
 
 /** Why the PostgreSQL suites are skipped, or null when they run. */
 export const postgresSkipped = await probePostgres();
-if (postgresSkipped) console.warn(`SKIPPED: the PostgreSQL suites of @gradlab/prisma: ${postgresSkipped}`);
+if (postgresSkipped)
+  console.warn(
+    `SKIPPED: the PostgreSQL suites (${process.env.npm_package_name ?? 'tests'}): ${postgresSkipped}`,
+  );
 
 export interface TestDatabase {
   url: string;

@@ -1,0 +1,204 @@
+/**
+ * The PostgreSQL grading queue, end to end: real `gradlab worker` processes on a fresh database,
+ * killed with SIGKILL or stopped with SIGTERM mid-grading. Skipped, with the reason printed, when
+ * no PostgreSQL is reachable (GRADLAB_TEST_POSTGRES_URL, default 127.0.0.1:5432/test).
+ */
+import type { PrismaClient } from '@gradlab/prisma';
+import { freshDatabase, postgresSkipped, type TestDatabase } from '@gradlab/prisma/testing';
+import type { PgBoss } from 'pg-boss';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  fromPrisma,
+  GRADING_QUEUE,
+  GradingQueueClient,
+  PRIORITY,
+  startBoss,
+  UNGRADABLE_MESSAGE,
+} from '../../src/queue/index.ts';
+import {
+  client,
+  reference,
+  seedUsers,
+  slowReference,
+  startWorkerProcess,
+  submit,
+  until,
+  type WorkerProcess,
+  workerReady,
+} from './workers.ts';
+
+const FINAL = ['graded', 'compile_error', 'runtime_error', 'timeout', 'memory_limit', 'error'];
+
+describe.skipIf(postgresSkipped !== null)('the grading queue on PostgreSQL (gradlab worker)', () => {
+  let database: TestDatabase;
+  let prisma: PrismaClient;
+  let boss: PgBoss;
+  let queue: GradingQueueClient;
+  const workers: WorkerProcess[] = [];
+  const worker = async (args: string[] = []) => {
+    const w = startWorkerProcess(database.url, args);
+    workers.push(w);
+    await workerReady(w);
+    return w;
+  };
+  const row = (id: string) => prisma.submission.findUniqueOrThrow({ where: { id } });
+  const final = (id: string, ms?: number) =>
+    until(
+      `submission ${id} to be graded`,
+      async () => {
+        const r = await row(id);
+        return FINAL.includes(r.status) ? r : undefined;
+      },
+      ms,
+    );
+  const running = (id: string) =>
+    until(`submission ${id} to be running`, async () => (await row(id)).status === 'running');
+  const gradedBy = (w: WorkerProcess, id: string) =>
+    w.events.filter((e) => e.event === 'graded' && e.submissionId === id).length;
+
+  beforeAll(async () => {
+    database = await freshDatabase('postgresql');
+    prisma = client(database.url);
+    boss = await startBoss({ url: database.url, role: 'web' });
+    queue = new GradingQueueClient(boss);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const w of workers) w.child.kill('SIGKILL');
+    await Promise.all(workers.map((w) => w.exited));
+    await boss?.stop({ graceful: false });
+    await prisma?.$disconnect();
+    await database?.drop();
+  }, 60_000);
+
+  it('stores a submission with its job in one transaction: a rolled-back insert leaves neither', async () => {
+    const [user] = await seedUsers(prisma, 1);
+    await expect(
+      prisma.$transaction(async (tx) => {
+        const s = await tx.submission.create({
+          data: { userId: user as string, exerciseId: 'affine-layer', code: reference, status: 'queued' },
+        });
+        await queue.enqueueStored(s.id, { userId: user as string, db: fromPrisma(tx) });
+        throw new Error('the insert fails after the job was sent');
+      }),
+    ).rejects.toThrow('after the job was sent');
+    expect(await prisma.submission.count({ where: { userId: user as string } })).toBe(0);
+    expect(await boss.findJobs(GRADING_QUEUE)).toEqual([]);
+  });
+
+  it('grades stored submissions and direct requests, stops gracefully on SIGTERM mid-grading', async () => {
+    const w = await worker(['--concurrency', '2']);
+    const [a, b] = await seedUsers(prisma, 2);
+    const mistake = reference.replace('dout.sum({ axis: 0 })', 'dout.mean({ axis: 0 })');
+    const ids = [
+      await submit(prisma, queue, a as string, reference),
+      await submit(prisma, queue, b as string, mistake),
+    ];
+    const rows = await Promise.all(ids.map((id) => final(id)));
+    expect(rows.map((r) => [r.status, r.score, r.maxScore])).toEqual([
+      ['graded', 10, 10],
+      ['graded', 2, 10],
+    ]);
+    const direct = await queue.grade(
+      { exerciseId: 'affine-layer', code: reference, language: 'ts' },
+      { userId: a as string },
+    );
+    expect(direct.score).toBe(10);
+    const overview = await until(
+      'the worker to be seen',
+      async () => {
+        const o = await queue.overview();
+        return o.workers.some((x) => x.pid === w.child.pid) ? o : undefined;
+      },
+      40_000,
+    );
+    expect(overview.queued).toBe(0);
+
+    const slow = await submit(prisma, queue, a as string, slowReference(900));
+    await running(slow);
+    w.child.kill('SIGTERM');
+    expect(await w.exited).toEqual({ code: 0, signal: null });
+    const done = await row(slow);
+    expect([done.status, done.score]).toEqual(['graded', 10]);
+    expect(gradedBy(w, slow)).toBe(1);
+    expect(w.events.map((e) => e.event)).toContain('worker-stopped');
+  }, 90_000);
+
+  it('a worker killed mid-grading: the job is retried and graded once, by another worker', async () => {
+    const first = await worker(['--concurrency', '1']);
+    const [user] = await seedUsers(prisma, 1);
+    const id = await submit(prisma, queue, user as string, slowReference(900));
+    await running(id);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const second = await worker(['--concurrency', '1']);
+    const done = await final(id, 60_000);
+    expect([done.status, done.score]).toEqual(['graded', 10]);
+    expect(gradedBy(first, id)).toBe(0);
+    expect(gradedBy(second, id)).toBe(1);
+    second.child.kill('SIGTERM');
+    await second.exited;
+  }, 90_000);
+
+  it('a submission that takes its worker down every time is given up after 3 tries; the queue keeps flowing', async () => {
+    const [victim, other] = await seedUsers(prisma, 2);
+    const poison = await submit(prisma, queue, victim as string, slowReference(900));
+    const later = await submit(prisma, queue, other as string, reference);
+    // three workers, each killed while it grades the poison (as a program that crashes its process would)
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const w = await worker(['--concurrency', '1']);
+      await until(
+        `try ${attempt} of the poison`,
+        async () => w.events.some((e) => e.event === 'grading-started' && e.submissionId === poison),
+        60_000,
+      );
+      w.child.kill('SIGKILL');
+      await w.exited;
+      if (attempt === 1) {
+        // between tries the next worker grades what came after
+        const next = await worker(['--concurrency', '1']);
+        const graded = await final(later, 60_000);
+        expect([graded.status, graded.score]).toEqual(['graded', 10]);
+        next.child.kill('SIGTERM');
+        await next.exited;
+      }
+    }
+    const last = await worker(['--concurrency', '1']);
+    const given = await final(poison, 60_000);
+    expect(given.status).toBe('error');
+    expect(given.result).toEqual({ message: UNGRADABLE_MESSAGE });
+    expect(last.events.some((e) => e.event === 'given-up' && e.submissionId === poison)).toBe(true);
+    last.child.kill('SIGTERM');
+    await last.exited;
+  }, 180_000);
+
+  it("is fair and prioritised: one user's backlog does not hold others back; an exam's job goes first", async () => {
+    const [busy, patient, examinee] = await seedUsers(prisma, 3);
+    const backlog: string[] = [];
+    for (let i = 0; i < 6; i++) backlog.push(await submit(prisma, queue, busy as string, slowReference(400)));
+    const waiting = await submit(prisma, queue, patient as string, reference);
+    const exam = await submit(prisma, queue, examinee as string, reference, PRIORITY.exam);
+    const w = await worker(['--concurrency', '2', '--per-user', '1']);
+    const rows = await Promise.all([...backlog, waiting, exam].map((id) => final(id, 90_000)));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const span = (id: string) => {
+      const r = byId.get(id);
+      if (!r?.startedAt || !r.finishedAt) throw new Error(`submission ${id} has no start or end`);
+      return [r.startedAt.getTime(), r.finishedAt.getTime()] as const;
+    };
+    // the order in which the worker took the jobs
+    const order = w.events.filter((e) => e.event === 'grading-started').map((e) => e.submissionId);
+    expect(order).toHaveLength(8);
+    // the exam's job first; the other user's is taken before the busy user's third (first come,
+    // first served would take it after all six)
+    expect(order[0]).toBe(exam);
+    expect(order.indexOf(waiting)).toBeLessThan(order.indexOf(backlog[2]));
+    // never two of the busy user's gradings at once
+    const spans = backlog.map(span);
+    spans.sort((x, y) => x[0] - y[0]);
+    for (let i = 1; i < spans.length; i++)
+      expect(spans[i]?.[0]).toBeGreaterThanOrEqual((spans[i - 1]?.[1] as number) - 5);
+    w.child.kill('SIGTERM');
+    await w.exited;
+  }, 120_000);
+});
