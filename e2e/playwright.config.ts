@@ -4,6 +4,12 @@ import { authRateLimit, e2eDatabaseUrl } from './fixtures/site.ts';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const repoRoot = path.resolve(import.meta.dirname, '..');
+/**
+ * E2E_GRADING=queue (scripts/run-postgres.mjs sets it, with a PostgreSQL E2E_DATABASE_URL): the
+ * site grades through the job queue and a `gradlab worker` runs beside it, as when scaled out.
+ */
+const queue = process.env.E2E_GRADING === 'queue';
+const worker = queue ? '(node grader/bin/gradlab.mjs worker --concurrency 2 &) && ' : '';
 
 export default defineConfig({
   testDir: './tests',
@@ -32,7 +38,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // Serves the production build made by `turbo run build` (npm test builds first).
-    command: `npm run db:setup --silent -w @gradlab/prisma && npm run start --silent -w @gradlab/web -- -p ${port}`,
+    command: `npm run db:setup --silent -w @gradlab/prisma && ${worker}npm run start --silent -w @gradlab/web -- -p ${port}`,
     cwd: repoRoot,
     url: `http://localhost:${port}`,
     reuseExistingServer: false,
@@ -43,6 +49,7 @@ export default defineConfig({
       NODE_OPTIONS: '--no-node-snapshot',
       // The whole suite signs up and in from one address; site-security.spec.ts probes the limit.
       GRADLAB_AUTH_RATE_LIMIT: String(authRateLimit),
+      ...(queue ? { GRADLAB_GRADING: 'queue' } : {}),
       ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
     },
     stdout: 'ignore',

@@ -42,3 +42,18 @@ run('npx', ['turbo', 'run', 'build', 'lint', 'test', '--output-logs=new-only', '
 
 step('browser tests (Playwright, Debian Chromium, production build)');
 run('npm', ['run', 'e2e', '--silent', '-w', '@gradlab/e2e']);
+
+// Scaled out: PostgreSQL, grading through the job queue by `gradlab worker` processes. Both steps
+// print SKIPPED (and why) when no PostgreSQL answers at GRADLAB_TEST_POSTGRES_URL.
+step('browser tests on PostgreSQL, grading through the queue with a worker');
+run('npm', ['run', 'e2e:postgres', '--silent', '-w', '@gradlab/e2e']);
+
+// Restarting PostgreSQL mid-burst restarts the machine's server: done in CI (the development and
+// CI machines run it for the tests) or when asked with GRADLAB_TEST_RESTART_POSTGRES=1.
+const restartPostgres = Boolean(process.env.CI) || process.env.GRADLAB_TEST_RESTART_POSTGRES === '1';
+const faults = ['kill-worker', 'restart-web', ...(restartPostgres ? ['restart-postgres'] : [])];
+step(
+  `load test: 2 web processes, 2 workers, 50 students, 1000 submissions, faults: ${faults.join(', ')}` +
+    (restartPostgres ? '' : ' (restart-postgres: set GRADLAB_TEST_RESTART_POSTGRES=1)'),
+);
+run('npm', ['run', 'load-test', '--silent', '--', '--faults', faults.join(',')]);

@@ -16,6 +16,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { resolveAuthSecret } from './auth-secret.ts';
 import { db } from './db.ts';
 import { siteOrigins } from './origins.ts';
+import { limiterStore } from './rate-limit.ts';
 import { createSignInThrottle } from './sign-in-throttle.ts';
 import { emailSchema, isWellFormed, nameSchema } from './text-limits.ts';
 
@@ -101,7 +102,7 @@ export const auth = betterAuth({
       if (ctx.path === '/sign-in/email') {
         const email = bodyField(ctx.body, 'email');
         if (typeof email === 'string') {
-          const allowed = signInThrottle.check(email);
+          const allowed = await signInThrottle.check(email);
           if (!allowed.ok) {
             throw new APIError(
               'TOO_MANY_REQUESTS',
@@ -120,18 +121,20 @@ export const auth = betterAuth({
       if (typeof email !== 'string') return;
       const returned = ctx.context.returned;
       if (isAPIError(returned)) {
-        if (returned.statusCode === 401) signInThrottle.failure(email);
+        if (returned.statusCode === 401) await signInThrottle.failure(email);
       } else {
-        signInThrottle.success(email);
+        await signInThrottle.success(email);
       }
     }),
   },
-  // Per client address, in memory. The address is the connection's (server.mjs puts it in
+  // Per client address: in the database on PostgreSQL (the `RateLimit` rows, which every web
+  // process counts in), in memory with SQLite. The address is the connection's (server.mjs puts it in
   // X-Forwarded-For, replacing whatever the client sent, unless a trusted proxy set it).
   // Sign-in and sign-up get their own budget: enough for a class behind one address (and for
   // the browser tests), little for password guessing.
   rateLimit: {
     enabled: true,
+    storage: limiterStore(),
     window: 60,
     max: 300,
     customRules: {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isDiagnostic, type ResultTest, testVerdict } from '../components/exercise/result-view.tsx';
 import { PUBLIC_SECRET, resolveAuthSecret, SECRET_FILE } from '../lib/auth-secret.ts';
 import { isSameSiteRequest, siteOrigins } from '../lib/origins.ts';
@@ -81,21 +81,22 @@ describe('the auth secret', () => {
 });
 
 describe('per-account sign-in backoff', () => {
-  it('locks an account after 5 wrong passwords, doubling, and a success clears it', () => {
-    let now = 0;
-    const throttle = createSignInThrottle({ now: () => now });
-    for (let i = 0; i < 4; i++) throttle.failure('Ada@X');
-    expect(throttle.check('ada@x').ok).toBe(true);
-    throttle.failure('ada@x');
-    expect(throttle.check('ADA@x')).toEqual({ ok: false, retryAfterS: 30 });
-    now = 30_001;
-    expect(throttle.check('ada@x').ok).toBe(true);
-    throttle.failure('ada@x');
-    expect(throttle.check('ada@x')).toEqual({ ok: false, retryAfterS: 60 });
-    expect(throttle.check('bob@x').ok).toBe(true);
-    now = 100_000;
-    throttle.success('ada@x');
-    expect(throttle.check('ada@x').ok).toBe(true);
+  afterEach(() => vi.useRealTimers());
+  it('locks an account after 5 wrong passwords, doubling, and a success clears it', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const throttle = createSignInThrottle();
+    for (let i = 0; i < 4; i++) await throttle.failure('Ada@X');
+    expect((await throttle.check('ada@x')).ok).toBe(true);
+    await throttle.failure('ada@x');
+    expect(await throttle.check('ADA@x')).toEqual({ ok: false, retryAfterS: 30 });
+    vi.setSystemTime(30_001);
+    expect((await throttle.check('ada@x')).ok).toBe(true);
+    await throttle.failure('ada@x');
+    expect(await throttle.check('ada@x')).toEqual({ ok: false, retryAfterS: 60 });
+    expect((await throttle.check('bob@x')).ok).toBe(true);
+    vi.setSystemTime(100_000);
+    await throttle.success('ada@x');
+    expect((await throttle.check('ada@x')).ok).toBe(true);
   });
 });
 

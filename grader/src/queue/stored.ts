@@ -20,8 +20,17 @@ export type StoredOutcome =
   | 'missing';
 
 /**
+ * Thrown by a `grade` function that could not grade now (its worker is stopping): nothing is
+ * written, and the job is tried again elsewhere.
+ */
+export class GraderUnavailable extends Error {
+  override name = 'GraderUnavailable';
+}
+
+/**
  * Grades submission `id` with `grade` and stores the result. A grading that throws stores an
- * `error` result with a message for the learner (the grader's fault, not the program's).
+ * `error` result with a message for the learner (the grader's fault, not the program's), unless
+ * it threw GraderUnavailable.
  */
 export async function gradeStoredSubmission(
   prisma: PrismaClient,
@@ -55,6 +64,7 @@ export async function gradeStoredSubmission(
       result: JSON.parse(JSON.stringify(result)),
     };
   } catch (error) {
+    if (error instanceof GraderUnavailable) throw error;
     console.error(`grading submission ${id} failed`, error);
     data = {
       status: 'error',

@@ -12,6 +12,7 @@
 import { createPrismaClient, databaseUrl, isPostgresUrl, type PrismaClient } from '@gradlab/prisma';
 import type { JobWithMetadata, PgBoss, WorkOptions } from 'pg-boss';
 import { checkExerciseReport } from '../check.ts';
+import type { GradeRequest } from '../grade.ts';
 import { createGraderPool, type GraderPool } from '../process-pool.ts';
 import {
   DEAD_LETTER_QUEUE,
@@ -21,7 +22,7 @@ import {
   QUEUE_POLICY,
   startBoss,
 } from './boss.ts';
-import { gradeStoredSubmission, markUngradable } from './stored.ts';
+import { GraderUnavailable, gradeStoredSubmission, markUngradable } from './stored.ts';
 
 export interface WorkerOptions {
   /** gradings at once (grading processes); default 2 */
@@ -46,6 +47,7 @@ async function handle(
   prisma: PrismaClient,
   pool: GraderPool,
   job: JobWithMetadata<GradingJob>,
+  stopping: () => boolean,
 ): Promise<unknown> {
   const started = performance.now();
   const data = job.data;
@@ -57,7 +59,12 @@ async function handle(
     priority: job.priority,
   });
   if (data.kind === 'stored') {
-    const { outcome, status } = await gradeStoredSubmission(prisma, data.submissionId, (r) => pool.grade(r));
+    // a grading cut short because this worker is stopping is retried elsewhere, not stored
+    const grade = (request: GradeRequest) =>
+      pool.grade(request).catch((error: unknown) => {
+        throw stopping() ? new GraderUnavailable('this worker is stopping') : error;
+      });
+    const { outcome, status } = await gradeStoredSubmission(prisma, data.submissionId, grade);
     logQueueEvent('info', outcome === 'graded' ? 'graded' : `skipped-${outcome}`, {
       submissionId: data.submissionId,
       jobId: job.id,
@@ -89,6 +96,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   const concurrency = Math.max(1, options.concurrency ?? 2);
   const prisma = createPrismaClient(url);
   const pool = createGraderPool({ size: concurrency });
+  let stopping: Promise<void> | undefined;
   const boss = await startBoss({ url, role: 'worker', maxConnections: concurrency + 3 });
   const workOptions = {
     localConcurrency: concurrency,
@@ -102,7 +110,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     includeMetadata: true,
   } as const satisfies WorkOptions;
   await boss.work<GradingJob, unknown, typeof workOptions>(GRADING_QUEUE, workOptions, async ([job]) =>
-    job ? handle(prisma, pool, job) : undefined,
+    job ? handle(prisma, pool, job, () => stopping !== undefined) : undefined,
   );
   await boss.work<GradingJob>(DEAD_LETTER_QUEUE, { pollingIntervalSeconds: 2 }, async ([job]) => {
     if (job?.data.kind !== 'stored') return;
@@ -110,7 +118,6 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     logQueueEvent('warn', 'given-up', { submissionId: job.data.submissionId, jobId: job.id, marked });
   });
   logQueueEvent('info', 'worker-started', { concurrency, queue: GRADING_QUEUE });
-  let stopping: Promise<void> | undefined;
   return {
     boss,
     pool,

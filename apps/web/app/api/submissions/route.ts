@@ -20,6 +20,7 @@ const submitBody = z.object({
 });
 
 const submitLimit = createRateLimit({
+  name: 'submit',
   limit: Number(process.env.GRADLAB_SUBMIT_LIMIT ?? 10),
   windowMs: 60_000,
 });
@@ -36,7 +37,7 @@ export const POST = handle(async (request) => {
       403,
       `submissions of this exercise wait until your exam "${exam}" is submitted (it asks you to write it)`,
     );
-  const allowed = submitLimit.take(user.id);
+  const allowed = await submitLimit.take(user.id);
   if (!allowed.ok) {
     return Response.json(
       { error: `too many submissions: try again in ${allowed.retryAfterS} s` },
