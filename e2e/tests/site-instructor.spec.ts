@@ -25,6 +25,14 @@ test.describe('instructors', () => {
 
     await signIn(page, demo.instructor);
     await page.getByRole('link', { name: 'Instructor' }).click();
+    // where grading stands: nothing waiting now; with the queue, the worker beside the site is live
+    const status = page.getByTestId('grading-status');
+    await expect(status).toContainText('0 submission(s) waiting, 0 being graded');
+    await expect(status).toContainText(
+      process.env.E2E_GRADING === 'queue'
+        ? /1 worker\(s\) live/
+        : /graded in this server by 2 grading process/,
+    );
     await page.getByRole('link', { name: 'All submissions and statistics' }).click();
     await page.getByLabel('Student (name or email)').fill(email);
     await page.getByRole('button', { name: 'Filter' }).click();
