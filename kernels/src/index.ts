@@ -26,7 +26,7 @@ export {
 } from './backend/webgpu/index.ts';
 export { getBackend, setBackend } from './ndarray/dispatch.ts';
 export type { DType, TypedArray } from './ndarray/dtype.ts';
-export { setStorageSlabs } from './ndarray/dtype.ts';
+export { beginStepArena, endStepArena, inStepArena, setStorageSlabs } from './ndarray/dtype.ts';
 export type { CloseOptions } from './ndarray/elementwise.ts';
 export {
   ArgumentError,

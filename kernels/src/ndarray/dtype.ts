@@ -43,8 +43,65 @@ function fromSlab(bytesPerElement: number, length: number): ArrayBuffer | null {
   return slab;
 }
 
+/**
+ * A step arena: while it is open, small arrays come from slabs that the next `beginStepArena()`
+ * hands out again from the start. A training loop opens one around each step: the step's many
+ * short-lived arrays (activations, caches, gradients) reuse the same memory every step instead of
+ * fresh memory, whose first writes a browser pays for page by page. Whatever outlives the step
+ * (the parameters, the optimizer's state) must be copied out before the next step begins:
+ * `inStepArena(array.data)` says whether an array lives there.
+ */
+const arena = { slabs: [] as ArrayBuffer[], index: 0, used: 0, open: false };
+
+/** Opens the step arena; the arrays of the previous step's arena are overwritten from now on. */
+export function beginStepArena(): void {
+  arena.index = 0;
+  arena.used = 0;
+  arena.open = true;
+}
+
+/** Closes the step arena: allocations go back to their own storage. */
+export function endStepArena(): void {
+  arena.open = false;
+}
+
+/** Whether a storage lives in the step arena (and so is overwritten by the next step). */
+export function inStepArena(data: TypedArray): boolean {
+  return arena.slabs.includes(data.buffer as ArrayBuffer);
+}
+
+/** A zero-filled view of `bytes` bytes from the open arena, or null when it is not for the arena. */
+function fromArena(bytes: number): { buffer: ArrayBuffer; offset: number } | null {
+  if (!arena.open || bytes === 0 || bytes > SLAB_ITEM_BYTES) return null;
+  let start = (arena.used + 7) & ~7;
+  if (start + bytes > SLAB_BYTES) {
+    arena.index += 1;
+    start = 0;
+  }
+  if (arena.index === arena.slabs.length) arena.slabs.push(new ArrayBuffer(SLAB_BYTES));
+  const buffer = arena.slabs[arena.index] as ArrayBuffer;
+  arena.used = start + bytes;
+  // reused memory holds the previous step's values
+  new Uint8Array(buffer, start, bytes).fill(0);
+  return { buffer, offset: start };
+}
+
 /** A zero-filled storage of `length` elements of `dtype`. */
 export function allocate(dtype: DType, length: number): TypedArray {
+  const bytesPer = dtype === 'float64' ? 8 : dtype === 'bool' ? 1 : 4;
+  const at = fromArena(bytesPer * length);
+  if (at) {
+    switch (dtype) {
+      case 'float64':
+        return new Float64Array(at.buffer, at.offset, length);
+      case 'float32':
+        return new Float32Array(at.buffer, at.offset, length);
+      case 'int32':
+        return new Int32Array(at.buffer, at.offset, length);
+      case 'bool':
+        return new Uint8Array(at.buffer, at.offset, length);
+    }
+  }
   switch (dtype) {
     case 'float64': {
       const from = fromSlab(8, length);

@@ -1,4 +1,12 @@
-import { createRandom, type NDArray, np, type Random } from '@gradlab/kernels';
+import {
+  beginStepArena,
+  createRandom,
+  endStepArena,
+  inStepArena,
+  NDArray,
+  np,
+  type Random,
+} from '@gradlab/kernels';
 import { type BlockId, blocks, blocksOf } from './blocks.ts';
 import type { Dataset, Points } from './datasets.ts';
 import { hiddenWidths, type LabSetup } from './setup.ts';
@@ -203,8 +211,45 @@ export class Trainer {
     return this.order.slice(start, Math.min(n, start + this.setup.batchSize));
   }
 
-  /** One optimizer step on one minibatch. Throws a BlockError naming the block that failed. */
+  /**
+   * One optimizer step on one minibatch. Throws a BlockError naming the block that failed. The
+   * step's arrays live in the engine's step arena, reused by the next step; what the model keeps
+   * (parameters, optimizer state, running statistics) is copied out of it at the end.
+   */
   trainStep(): StepResult {
+    beginStepArena();
+    try {
+      return this.stepInArena();
+    } finally {
+      endStepArena();
+      this.keepState();
+    }
+  }
+
+  /** Copies every array the model keeps out of the step arena. */
+  private keepState(): void {
+    const kept = <T>(value: T): T =>
+      value instanceof NDArray && inStepArena(value.data) ? (value.copy() as T) : value;
+    const keptAll = (record: Record<string, unknown>) => {
+      for (const [key, value] of Object.entries(record)) record[key] = kept(value);
+      return record;
+    };
+    for (const layer of this.layers) {
+      layer.w = kept(layer.w);
+      layer.b = kept(layer.b);
+      keptAll(layer.wConfig);
+      keptAll(layer.bConfig);
+      if (layer.norm) {
+        layer.norm.gamma = kept(layer.norm.gamma);
+        layer.norm.beta = kept(layer.norm.beta);
+        keptAll(layer.norm.gammaConfig);
+        keptAll(layer.norm.betaConfig);
+        keptAll(layer.norm.bnParam);
+      }
+    }
+  }
+
+  private stepInArena(): StepResult {
     const index = np.array(this.batch());
     const x = np.take(this.train.x, index, { axis: 0 });
     const y = np.take(this.train.y, index, { axis: 0 });
