@@ -5,7 +5,16 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { resumePendingGradings, warmUpGrader } = await import('./lib/grading.ts');
+  const { gradingMode, resumePendingGradings, warmUpGrader } = await import('./lib/grading.ts');
+  try {
+    const mode = gradingMode();
+    if (mode === 'queue')
+      console.log('grading: through the PostgreSQL job queue (gradlab worker processes grade)');
+  } catch (error) {
+    // a set-up that cannot grade (GRADLAB_GRADING=queue on SQLite, a misspelt mode) stops here, said plainly
+    console.error(`gradlab: ${(error as Error).message}`);
+    process.exit(1);
+  }
   try {
     const count = await resumePendingGradings();
     if (count > 0) console.log(`grading: resumed ${count} pending submission(s)`);
