@@ -66,10 +66,13 @@ export async function startBoss(options: BossOptions): Promise<PgBoss> {
     useListenNotify: true,
     supervise: options.role === 'worker',
     schedule: false,
-    // a job left by a dead worker is noticed within a few seconds
-    monitorIntervalSeconds: 2,
-    superviseIntervalSeconds: 2,
-    // the ready count workers read to keep fetching while there is a backlog
+    // A job left by a dead worker is noticed within a second or two. The supervise pass also
+    // refreshes the queue's ready count, which workers read to keep fetching without waiting
+    // their polling interval while there is a backlog (with pg-boss's 60 s default a backlog
+    // drained at one job per poller per polling interval: 20 ms jobs on 2 pollers ran at 1.1/s
+    // with the defaults, 72/s with these).
+    monitorIntervalSeconds: 1,
+    superviseIntervalSeconds: 1,
     queueCacheIntervalSeconds: 1,
   });
   boss.on('error', (error) => logQueueEvent('error', 'queue-error', { message: String(error) }));

@@ -191,7 +191,8 @@ describe.skipIf(postgresSkipped !== null)('the grading queue on PostgreSQL (grad
     expect(order).toHaveLength(8);
     // the exam's job first; the other user's is taken before the busy user's third (first come,
     // first served would take it after all six)
-    expect(order[0]).toBe(exam);
+    // (two pollers fetch at once: the exam's job is in the first fetch, before any of the backlog's second)
+    expect(order.slice(0, 2)).toContain(exam);
     expect(order.indexOf(waiting)).toBeLessThan(order.indexOf(backlog[2]));
     // never two of the busy user's gradings at once
     const spans = backlog.map(span);
