@@ -5,6 +5,7 @@ import { type GradeResult, type GradeStatus, RESULT_VERSION } from './result.ts'
 import {
   gradeCases,
   type MistakeOutputs,
+  type PlannedCase,
   type Realm,
   statusOf,
   summarize,
@@ -81,45 +82,71 @@ export function mistakeOutputs(exercise: LoadedExercise, inputs: Inputs): Mistak
   return out;
 }
 
+/** What a case's plan holds, computed at most once per loaded version of the exercise. */
+interface CasePlanData {
+  planned: PlannedCase;
+  expected?: Record<string, unknown>;
+  mistakes?: MistakeOutputs[];
+}
+
+interface ExercisePlanData {
+  cases: CasePlanData[];
+  gradcheckInputs?: Inputs;
+}
+
+/**
+ * Per loaded exercise (a new version of the folder is a new LoadedExercise, see cachedExercise):
+ * the generated inputs, and the reference's and known mistakes' outputs once computed. Nothing
+ * in it depends on a submission, and it never leaves the host: sandboxes get copies of the
+ * inputs; reference and mistake outputs are only read, on the host, by the comparison.
+ */
+const planData = new WeakMap<LoadedExercise, ExercisePlanData>();
+
+function exercisePlanData(exercise: LoadedExercise): ExercisePlanData {
+  let data = planData.get(exercise);
+  if (!data) {
+    const { spec } = exercise;
+    data = {
+      cases: spec.cases.map((c) => ({
+        planned: {
+          name: c.name,
+          visibility: c.visibility,
+          points: c.points,
+          inputs: c.inputs(inputGenerator(c.seed)),
+        },
+      })),
+      ...(spec.gradcheck
+        ? { gradcheckInputs: spec.gradcheck.inputs(inputGenerator(spec.gradcheck.seed)) }
+        : {}),
+    };
+    planData.set(exercise, data);
+  }
+  return data;
+}
+
 /**
  * The server's test plan: inputs generated from each case's seed, expected outputs from the
- * reference solution (computed once per case and kept), hints from the known mistakes.
+ * reference solution, hints from the known mistakes; each computed once per loaded version of
+ * the exercise and shared by its gradings (none changes them: realms run on copies).
  */
 export function serverPlan(exercise: LoadedExercise, options: { publicOnly?: boolean } = {}): TestPlan {
-  const { spec } = exercise;
-  const cases = spec.cases
-    .filter((c) => !options.publicOnly || c.visibility === 'public')
-    .map((c) => ({
-      name: c.name,
-      visibility: c.visibility,
-      points: c.points,
-      inputs: c.inputs(inputGenerator(c.seed)),
-    }));
-  const expected = new Map<number, Record<string, unknown>>();
-  const mistakes = new Map<number, MistakeOutputs[]>();
-  const input = (i: number) => (cases[i] as (typeof cases)[number]).inputs;
+  const data = exercisePlanData(exercise);
+  const selected = data.cases.filter((c) => !options.publicOnly || c.planned.visibility === 'public');
+  const at = (i: number) => selected[i] as CasePlanData;
   return {
-    spec,
-    cases,
+    spec: exercise.spec,
+    cases: selected.map((c) => c.planned),
     expected: (i) => {
-      let outputs = expected.get(i);
-      if (!outputs) {
-        outputs = hostOutputs(exercise, exercise.solution, input(i));
-        expected.set(i, outputs);
-      }
-      return outputs;
+      const c = at(i);
+      c.expected ??= hostOutputs(exercise, exercise.solution, c.planned.inputs);
+      return c.expected;
     },
     mistakes: (i) => {
-      let outputs = mistakes.get(i);
-      if (!outputs) {
-        outputs = mistakeOutputs(exercise, input(i));
-        mistakes.set(i, outputs);
-      }
-      return outputs;
+      const c = at(i);
+      c.mistakes ??= mistakeOutputs(exercise, c.planned.inputs);
+      return c.mistakes;
     },
-    ...(spec.gradcheck
-      ? { gradcheckInputs: spec.gradcheck.inputs(inputGenerator(spec.gradcheck.seed)) }
-      : {}),
+    ...(data.gradcheckInputs ? { gradcheckInputs: data.gradcheckInputs } : {}),
   };
 }
 
