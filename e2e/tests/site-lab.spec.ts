@@ -82,6 +82,71 @@ export function reluBackward(dout: NDArray, cache: { x: NDArray }) {
     );
   });
 
+  test('images: the CNN blocks stay locked until their exercises pass, then a CNN of them learns the shapes', async ({
+    page,
+    guard,
+  }) => {
+    void guard;
+    test.setTimeout(240_000);
+    await signUp(page, 'Lab CNN Student');
+    for (const exercise of ['affine-layer', 'relu-layer', 'softmax-loss', 'optimizers']) {
+      const graded = await submitAndWait(page.request, exerciseFile(exercise, 'solution.ts'), exercise);
+      expect(graded.score, exercise).toBe(graded.maxScore);
+    }
+    // 1,000 images of 5 shapes; conv 8x3x3 -> ReLU -> max-pool -> 64 -> ReLU -> 5
+    const url =
+      '/lab?dataset=shapes&points=1000&classes=5&hidden=64&batchSize=50&learningRate=0.005&epochs=5';
+    await page.goto(url);
+    const blocks = page.getByTestId('lab-blocks');
+    await expect(blocks.getByRole('link', { name: 'conv-fast' })).toHaveAttribute(
+      'href',
+      '/exercises/conv-fast',
+    );
+    await expect(blocks.getByRole('link', { name: 'max-pool' })).toHaveAttribute(
+      'href',
+      '/exercises/max-pool',
+    );
+    await expect(blocks).toContainText('Affine layer: your code from affine-layer');
+    await expect(page.getByRole('button', { name: 'Start' })).toBeDisabled();
+    await expect(page.getByTestId('lab-status')).toContainText('Locked');
+
+    for (const exercise of ['conv-fast', 'max-pool']) {
+      const graded = await submitAndWait(page.request, exerciseFile(exercise, 'solution.ts'), exercise);
+      expect(graded.score, exercise).toBe(graded.maxScore);
+    }
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    await expect(blocks).toContainText('Convolution: your code from conv-fast');
+    await expect(blocks).toContainText('Max pooling: your code from max-pool');
+    await page.getByRole('button', { name: 'Check my layers' }).click();
+    const checks = page.getByTestId('lab-checks');
+    await expect(checks).toContainText('✓ Convolution: backward matches centred differences');
+    await expect(checks).toContainText('✓ Max pooling: backward matches centred differences');
+    await expect(checks.locator('.error-text')).toHaveCount(0);
+    // images have no decision boundary to draw
+    await expect(page.getByTestId('decision-boundary')).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect(page.getByTestId('lab-status')).toContainText('done · step 80 of 80', { timeout: 120_000 });
+    const validationAccuracy = Number(
+      /validation accuracy (\d+)%/.exec((await page.getByTestId('lab-metrics').textContent()) ?? '')?.[1] ??
+        0,
+    );
+    expect(validationAccuracy).toBeGreaterThanOrEqual(70);
+    // the confusion matrix: a row per shape, and its counts add up to the 200 validation images
+    const matrix = page.getByTestId('confusion-matrix');
+    await expect(matrix.locator('tbody tr')).toHaveCount(5);
+    await expect(matrix.locator('tbody th')).toHaveText(['circle', 'square', 'triangle', 'cross', 'bar']);
+    const counts = (await matrix.locator('tbody td').allTextContents()).map(Number);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(200);
+    // the misclassified images, drawn, each with its true and predicted shape
+    const wrong = page.getByTestId('misclassified');
+    await expect(wrong).toBeVisible();
+    const diagonal = [0, 6, 12, 18, 24].reduce((sum, k) => sum + (counts[k] ?? 0), 0);
+    await expect(wrong.locator('canvas')).toHaveCount(Math.min(8, 200 - diagonal));
+    expect(Math.abs(diagonal / 2 - validationAccuracy)).toBeLessThanOrEqual(0.5);
+  });
+
   test('blocks whose exercises the student has not passed are locked, with a link to the exercise', async ({
     page,
     guard,

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { contentRoot } from '@gradlab/content';
 import { loadLearnerModule } from '@gradlab/grader/browser';
-import type { np } from '@gradlab/kernels';
+import { inStepArena, type NDArray, type np } from '@gradlab/kernels';
 import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { labExercises } from '../lib/lab/blocks.ts';
+import { blocksOf, labExercises } from '../lib/lab/blocks.ts';
 import { checkBlocks } from '../lib/lab/check-blocks.ts';
-import { makeDataset } from '../lib/lab/datasets.ts';
+import { IMAGE_SIZE, makeDataset } from '../lib/lab/datasets.ts';
 import { diagnose } from '../lib/lab/diagnose.ts';
 import { parseSetup, setupQuery, setupSchema } from '../lib/lab/setup.ts';
 import { BlockError, type LearnerModules, Trainer } from '../lib/lab/train.ts';
@@ -158,5 +158,114 @@ describe('check my layers', () => {
     expect(bad[0]?.ok).toBe(false);
     expect(bad[0]?.message).toContain('dw: relative error 6.0e-1');
     expect(bad[0]?.message).not.toContain('dx:');
+  });
+});
+
+describe('the training lab on images', () => {
+  const shapes = setupSchema.parse({
+    dataset: 'shapes',
+    points: 500,
+    classes: 5,
+    hidden: '32',
+    batchSize: 50,
+    learningRate: 0.005,
+  });
+
+  it('draws the shapes from the seed: balanced classes, 16x16 images, split as asked', () => {
+    const a = makeDataset(shapes);
+    expect(a.shape).toEqual([1, IMAGE_SIZE, IMAGE_SIZE]);
+    expect(a.labels).toEqual(['circle', 'square', 'triangle', 'cross', 'bar']);
+    expect(a.train.y.length).toBe(400);
+    expect(a.validation.y.length).toBe(100);
+    expect(a.train.x.length).toBe(400 * IMAGE_SIZE * IMAGE_SIZE);
+    expect(a.validation.x.length).toBe(100 * IMAGE_SIZE * IMAGE_SIZE);
+    const counts = new Array(5).fill(0);
+    for (const y of [...a.train.y, ...a.validation.y]) counts[y] += 1;
+    expect(counts).toEqual([100, 100, 100, 100, 100]);
+    // every image has a shape on it: some pixels well above the noise
+    for (let i = 0; i < 20; i++) {
+      const image = a.train.x.subarray(i * 256, (i + 1) * 256);
+      expect(Math.max(...image)).toBeGreaterThan(0.5);
+    }
+    expect(makeDataset(shapes).train.x).toEqual(a.train.x);
+    expect(makeDataset({ ...shapes, seed: 2 }).train.x).not.toEqual(a.train.x);
+    expect(makeDataset({ ...shapes, classes: 3 }).labels).toEqual(['circle', 'square', 'triangle']);
+  });
+
+  it('keeps an image set-up in the URL', () => {
+    const { setup, errors } = parseSetup({ dataset: 'shapes', filters: '4', conv: 'naive' });
+    expect(errors).toEqual([]);
+    expect(setupQuery(setup)).toBe('dataset=shapes&filters=4&conv=naive');
+    expect(parseSetup({ filters: '99' }).errors[0]).toContain('filters');
+    expect(blocksOf(setup)).toEqual(['conv-naive', 'relu', 'maxpool', 'affine', 'softmax', 'adam']);
+    expect(blocksOf({ ...setup, conv: 'fast', hidden: '' })[0]).toBe('conv-fast');
+  });
+
+  it("trains a small CNN made of the learner's blocks: the loss falls within a few dozen steps", () => {
+    const data = makeDataset(shapes);
+    const run = (steps: number) => {
+      const trainer = new Trainer(shapes, data, referenceModules());
+      const losses = Array.from({ length: steps }, () => trainer.trainStep().loss);
+      return { trainer, losses };
+    };
+    const { trainer, losses } = run(40);
+    expect(losses[0]).toBeGreaterThan(1.2); // near log 5 at the start
+    expect(losses[0]).toBeLessThan(2.2);
+    const late = losses.slice(-5).reduce((a, b) => a + b, 0) / 5;
+    expect(late).toBeLessThan(0.6 * (losses[0] as number));
+    expect(trainer.accuracy(data.validation)).toBeGreaterThan(0.5);
+    // the filters and their optimizer state outlive the step: none may stay in the step arena
+    const conv = trainer.conv;
+    expect(conv).not.toBeNull();
+    expect(conv?.w.shape).toEqual([8, 1, 3, 3]);
+    for (const kept of [conv?.w, conv?.b, ...Object.values(conv?.wConfig ?? {})])
+      if (kept && typeof kept === 'object' && 'data' in kept)
+        expect(inStepArena((kept as NDArray).data)).toBe(false);
+    expect(trainer.layers[0]?.w.shape).toEqual([8 * 8 * 8, 32]);
+    expect(trainer.trainStep().gradNorms).toHaveLength(3);
+    expect(run(5).losses).toEqual(losses.slice(0, 5));
+  }, 30_000);
+
+  it('names a missing or broken convolution, and checks the conv and pool blocks', () => {
+    const data = makeDataset({ ...shapes, points: 100 });
+    const modules = referenceModules();
+    let error: unknown;
+    try {
+      new Trainer(shapes, data, { ...modules, 'conv-fast': {} });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(BlockError);
+    expect((error as BlockError).block).toBe('Convolution');
+    expect((error as Error).message).toBe('your conv-fast code has no function convForwardFast');
+    const conv = modules['conv-fast'] as Record<string, (...args: unknown[]) => { out: NDArray }>;
+    const broken = {
+      ...modules,
+      'conv-fast': {
+        ...conv,
+        convForwardFast: (...args: unknown[]) => {
+          const made = conv.convForwardFast?.(...args) as { out: NDArray };
+          return { ...made, out: made.out.multiply(Number.POSITIVE_INFINITY) };
+        },
+      },
+    };
+    expect(() => new Trainer(shapes, data, broken).trainStep()).toThrow(
+      'the first non-finite value came from layer 1 (Convolution) forward',
+    );
+    const checks = checkBlocks({ ...shapes, conv: 'naive' }, modules);
+    expect(checks.map((c) => c.block)).toEqual([
+      'Convolution',
+      'ReLU',
+      'Max pooling',
+      'Affine layer',
+      'Softmax loss',
+      'Adam',
+    ]);
+    expect(
+      checks.every((c) => c.ok),
+      JSON.stringify(checks),
+    ).toBe(true);
+    const fast = checkBlocks(shapes, modules)[0];
+    expect(fast?.ok, fast?.message).toBe(true);
   });
 });

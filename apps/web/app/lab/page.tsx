@@ -9,7 +9,8 @@ export const dynamic = 'force-dynamic';
 
 /**
  * The training lab: a network made of the learner's own layers (their passing submissions),
- * trained in the browser on a 2-D dataset, with its set-up in the URL.
+ * trained in the browser on a 2-D dataset (an MLP) or on small images (a CNN), with its set-up in
+ * the URL.
  */
 export default async function LabPage({
   searchParams,

@@ -9,14 +9,16 @@ import type { BlockCheck } from '../../lib/lab/check-blocks.ts';
 import { diagnose } from '../../lib/lab/diagnose.ts';
 import {
   activations,
+  convolutions,
   datasets,
+  isImageSet,
   type LabSetup,
   losses,
   optimizers,
   setupQuery,
   setupSchema,
 } from '../../lib/lab/setup.ts';
-import type { LabRecord, LabReply, LabRequest } from './lab.worker.ts';
+import type { ImageReport, LabRecord, LabReply, LabRequest } from './lab.worker.ts';
 
 interface ModuleInfo {
   exercise: string;
@@ -126,6 +128,115 @@ function Boundary({
   );
 }
 
+/** One grayscale image (pixels row by row, 0 black to 1 white), drawn `scale` times its size. */
+function ImageTile({
+  pixels,
+  size,
+  scale,
+  label,
+}: {
+  pixels: number[];
+  size: number;
+  scale: number;
+  label: string;
+}) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const context = ref.current?.getContext('2d');
+    if (!context) return;
+    for (let r = 0; r < size; r++)
+      for (let c = 0; c < size; c++) {
+        const gray = Math.round(255 * Math.min(1, Math.max(0, pixels[r * size + c] ?? 0)));
+        context.fillStyle = `rgb(${gray},${gray},${gray})`;
+        context.fillRect(c * scale, r * scale, scale, scale);
+      }
+  }, [pixels, size, scale]);
+  return <canvas ref={ref} width={size * scale} height={size * scale} aria-label={label} />;
+}
+
+/** Validation images per true class (rows) and predicted class (columns); the diagonal is right. */
+function ConfusionMatrix({ confusion, labels }: { confusion: number[][]; labels: string[] }) {
+  return (
+    <table data-testid="confusion-matrix" aria-label="Confusion matrix of the validation images">
+      <caption>Validation images: true class (rows) by predicted class (columns)</caption>
+      <thead>
+        <tr>
+          <th scope="col">true \ predicted</th>
+          {labels.map((label) => (
+            <th key={label} scope="col">
+              {label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {confusion.map((row, truth) => {
+          const total = row.reduce((a, b) => a + b, 0) || 1;
+          return (
+            <tr key={labels[truth] ?? truth}>
+              <th scope="row">{labels[truth]}</th>
+              {row.map((count, guess) => (
+                <td
+                  key={labels[guess] ?? guess}
+                  style={{
+                    textAlign: 'right',
+                    padding: '0.2rem 0.5rem',
+                    // shade by the share of the row: right answers green, wrong ones red
+                    background: `rgba(${truth === guess ? '44,160,44' : '214,39,40'},${(0.6 * count) / total})`,
+                  }}
+                >
+                  {count}
+                </td>
+              ))}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** A few validation images the network gets wrong, each with its true and predicted class. */
+function Misclassified({
+  items,
+  validation,
+  size,
+  labels,
+}: {
+  items: ImageReport['misclassified'];
+  validation: { x: number[]; y: number[] };
+  size: number;
+  labels: string[];
+}) {
+  const pixels = size * size;
+  return (
+    <figure data-testid="misclassified" style={{ margin: 0 }}>
+      <figcaption>
+        {items.length === 0 ? 'No misclassified validation images' : 'Misclassified validation images'}
+      </figcaption>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem', maxWidth: 360 }}>
+        {items.map(({ index, predicted }) => {
+          const truth = labels[validation.y[index] ?? 0] ?? '?';
+          const guess = labels[predicted] ?? '?';
+          return (
+            <div key={index} style={{ fontSize: '0.75rem', textAlign: 'center' }}>
+              <ImageTile
+                pixels={validation.x.slice(index * pixels, (index + 1) * pixels)}
+                size={size}
+                scale={4}
+                label={`a ${truth} taken for a ${guess}`}
+              />
+              <div>
+                {truth} → {guess}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </figure>
+  );
+}
+
 const lossSeries = [
   { label: 'train loss', value: (r: LabRecord) => r.loss, color: palette[0] as string },
   { label: 'validation loss', value: (r: LabRecord) => r.validationLoss, color: palette[1] as string },
@@ -148,7 +259,8 @@ function download(name: string, href: string) {
 
 /**
  * The lab: the set-up form (kept in the URL), the blocks with whose code they run, Start / Pause
- * / Step / Reset, live curves, the decision boundary, gradient norms per layer and notes.
+ * / Step / Reset, live curves, the decision boundary (2-D sets) or the confusion matrix and
+ * misclassified images (image sets), gradient norms per layer and notes.
  */
 export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleInfo[] }) {
   const router = useRouter();
@@ -158,6 +270,9 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
   const [records, setRecords] = useState<LabRecord[]>([]);
   const [boundary, setBoundary] = useState<{ cells: number[]; resolution: number } | null>(null);
   const [train, setTrain] = useState<{ x: number[]; y: number[] } | null>(null);
+  const [validation, setValidation] = useState<{ x: number[]; y: number[] } | null>(null);
+  const [imageSet, setImageSet] = useState<{ size: number; labels: string[] } | null>(null);
+  const [imageReport, setImageReport] = useState<ImageReport | null>(null);
   const [speed, setSpeed] = useState(0);
   const [error, setError] = useState<{ block: string; message: string } | null>(null);
   const [plan, setPlan] = useState<{ classes: number; totalSteps: number; stepsPerEpoch: number } | null>(
@@ -177,6 +292,7 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
       worker.current = null;
       setRecords([]);
       setBoundary(null);
+      setImageReport(null);
       setError(null);
       setSpeed(0);
       setChecks(null);
@@ -190,6 +306,8 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
         const reply = event.data;
         if (reply.type === 'ready') {
           setTrain(reply.train);
+          setValidation(reply.validation);
+          setImageSet(reply.images);
           setPlan({
             classes: reply.classes,
             totalSteps: reply.totalSteps,
@@ -199,6 +317,7 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
           if (reply.records.length > 0) setRecords((all) => [...all, ...reply.records].slice(-2000));
           if (reply.stepsPerSecond > 0) setSpeed(reply.stepsPerSecond);
           if (reply.boundary) setBoundary({ cells: reply.boundary, resolution: reply.resolution });
+          if (reply.images) setImageReport(reply.images);
         } else if (reply.type === 'checked') {
           setChecks(reply.results);
         } else if (reply.type === 'done') {
@@ -241,6 +360,7 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
   }
 
   const send = (request: LabRequest) => worker.current?.postMessage(request);
+  const images = isImageSet(setup);
   const last = records.at(-1);
   const notes = status === 'error' || !plan ? [] : diagnose(records, plan.classes, setup.loss);
 
@@ -299,6 +419,8 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
           />
         </label>
         {select('activation', 'Activation', activations)}
+        {images ? number('filters', 'Filters', '1') : null}
+        {images ? select('conv', 'Convolution', convolutions) : null}
         {select('batchnorm', 'Batch normalization', ['off', 'on'])}
         {number('dropout', 'Dropout probability')}
         {select('loss', 'Loss', losses)}
@@ -402,15 +524,17 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
         >
           Export CSV
         </button>
-        <button
-          type="button"
-          className="link-button"
-          onClick={() =>
-            canvas.current && download('gradlab-lab-boundary.png', canvas.current.toDataURL('image/png'))
-          }
-        >
-          Export PNG
-        </button>
+        {images ? null : (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              canvas.current && download('gradlab-lab-boundary.png', canvas.current.toDataURL('image/png'))
+            }
+          >
+            Export PNG
+          </button>
+        )}
       </div>
 
       <p data-testid="lab-status" aria-live="polite">
@@ -448,12 +572,26 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
       ) : null}
 
       <div className="lab-plots">
-        <Boundary
-          boundary={boundary?.cells ?? null}
-          resolution={boundary?.resolution ?? 1}
-          train={train}
-          canvasRef={canvas}
-        />
+        {images ? (
+          imageSet && imageReport && validation ? (
+            <>
+              <ConfusionMatrix confusion={imageReport.confusion} labels={imageSet.labels} />
+              <Misclassified
+                items={imageReport.misclassified}
+                validation={validation}
+                size={imageSet.size}
+                labels={imageSet.labels}
+              />
+            </>
+          ) : null
+        ) : (
+          <Boundary
+            boundary={boundary?.cells ?? null}
+            resolution={boundary?.resolution ?? 1}
+            train={train}
+            canvasRef={canvas}
+          />
+        )}
         <Chart title="Loss" records={records} series={lossSeries} testId="loss-chart" />
         <Chart title="Accuracy" records={records} series={accuracySeries} testId="accuracy-chart" />
       </div>

@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
 // The training lab's loop, off the page's thread: the learner's own blocks train a network on a
-// seeded dataset; the page gets curves, gradient norms and the decision boundary as it learns.
+// seeded dataset; the page gets curves, gradient norms and the decision boundary (2-D sets) or
+// the confusion matrix and misclassified images (image sets) as it learns.
 import { loadLearnerModule } from '@gradlab/grader/browser';
 import { setBackend, setStorageSlabs } from '@gradlab/kernels';
 import { type BlockCheck, checkBlocks } from '../../lib/lab/check-blocks.ts';
-import { makeDataset } from '../../lib/lab/datasets.ts';
-import type { LabSetup } from '../../lib/lab/setup.ts';
+import { makeDataset, type Points } from '../../lib/lab/datasets.ts';
+import { isImageSet, type LabSetup } from '../../lib/lab/setup.ts';
 import { BlockError, type LearnerModules, Trainer } from '../../lib/lab/train.ts';
 
 export type LabRequest =
@@ -26,12 +27,23 @@ export interface LabRecord {
   gradNorms: number[];
 }
 
+/** How a CNN does on the validation images: counts per (true, predicted) class, and some it gets wrong. */
+export interface ImageReport {
+  /** confusion[true class][predicted class]: validation images */
+  confusion: number[][];
+  /** the first few misclassified validation images: their index, and the class predicted */
+  misclassified: { index: number; predicted: number }[];
+}
+
 export type LabReply =
   | {
       type: 'ready';
-      train: { x: number[]; y: number[] };
+      /** the training points (2-D sets; null for images, which the page does not draw) */
+      train: { x: number[]; y: number[] } | null;
       validation: { x: number[]; y: number[] };
       classes: number;
+      /** image sets: each image's side in pixels and the class names (null for 2-D sets) */
+      images: { size: number; labels: string[] } | null;
       stepsPerEpoch: number;
       totalSteps: number;
     }
@@ -41,6 +53,7 @@ export type LabReply =
       stepsPerSecond: number;
       boundary: number[] | null;
       resolution: number;
+      images: ImageReport | null;
     }
   | { type: 'done' }
   | { type: 'checked'; results: BlockCheck[] }
@@ -49,6 +62,12 @@ export type LabReply =
 const RESOLUTION = 50;
 /** training time per chunk (the curves get a point per chunk) */
 const CHUNK_MS = 120;
+/** a CNN's step and its measurements take far longer: longer chunks keep most of the time for training */
+const IMAGE_CHUNK_MS = 500;
+/** image sets measure training accuracy on this many training images, not all: a forward pass over all costs seconds */
+const IMAGE_TRAIN_SAMPLE = 256;
+/** misclassified validation images sent to the page */
+const MISCLASSIFIED = 8;
 /** the decision boundary is redrawn this often while training */
 const BOUNDARY_MS = 1000;
 
@@ -62,6 +81,8 @@ let loaded: { setup: LabSetup; modules: LearnerModules } | null = null;
 let totalSteps = 0;
 let running = false;
 let lastBoundary = 0;
+/** the training examples whose accuracy the curves show (all for 2-D sets, a fixed sample for images) */
+let measured: Points | null = null;
 
 const post = (reply: LabReply) => self.postMessage(reply);
 
@@ -91,12 +112,14 @@ function chunk(budgetMs: number): void {
     epoch: last.epoch,
     loss: losses.reduce((a, b) => a + b, 0) / losses.length,
     validationLoss: validation.loss,
-    trainAccuracy: trainer.accuracy(trainer.data.train),
+    trainAccuracy: trainer.accuracy(measured ?? trainer.data.train),
     validationAccuracy: validation.accuracy,
     gradNorms: last.gradNorms,
   };
+  const images = trainer.conv !== null;
   const now = performance.now();
-  const boundaryDue = budgetMs === 0 || now - lastBoundary > BOUNDARY_MS || trainer.step >= totalSteps;
+  const boundaryDue =
+    !images && (budgetMs === 0 || now - lastBoundary > BOUNDARY_MS || trainer.step >= totalSteps);
   if (boundaryDue) lastBoundary = now;
   post({
     type: 'progress',
@@ -104,13 +127,36 @@ function chunk(budgetMs: number): void {
     stepsPerSecond: elapsed > 0 ? (losses.length * 1000) / elapsed : 0,
     boundary: boundaryDue ? Array.from(trainer.boundary(RESOLUTION)) : null,
     resolution: RESOLUTION,
+    images: images
+      ? imageReport(trainer.data.validation.y, validation.predicted, trainer.data.classes)
+      : null,
   });
+}
+
+function imageReport(labels: Int32Array, predicted: Int32Array, classes: number): ImageReport {
+  const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
+  const misclassified: ImageReport['misclassified'] = [];
+  for (let i = 0; i < labels.length; i++) {
+    const truth = labels[i] ?? 0;
+    const guess = predicted[i] ?? 0;
+    const row = confusion[truth];
+    if (row) row[guess] = (row[guess] ?? 0) + 1;
+    if (truth !== guess && misclassified.length < MISCLASSIFIED)
+      misclassified.push({ index: i, predicted: guess });
+  }
+  return { confusion, misclassified };
+}
+
+/** The first `count` examples of a set (each `size` numbers long). */
+function firstOf(set: Points, count: number, size: number): Points {
+  const n = Math.min(count, set.y.length);
+  return { x: set.x.slice(0, n * size), y: set.y.slice(0, n) };
 }
 
 function loop() {
   if (!running || !trainer) return;
   try {
-    chunk(CHUNK_MS);
+    chunk(trainer.conv ? IMAGE_CHUNK_MS : CHUNK_MS);
   } catch (error) {
     fail(error);
     return;
@@ -134,11 +180,16 @@ self.onmessage = (event: MessageEvent<LabRequest>) => {
       const data = makeDataset(request.setup);
       trainer = new Trainer(request.setup, data, modules);
       totalSteps = request.setup.epochs * trainer.stepsPerEpoch;
+      const images = isImageSet(request.setup);
+      const size = data.shape.reduce((a, b) => a * b, 1);
+      // the training set is shuffled, so its first images are a fair sample of it
+      measured = images ? firstOf(data.train, IMAGE_TRAIN_SAMPLE, size) : null;
       post({
         type: 'ready',
-        train: { x: Array.from(data.train.x), y: Array.from(data.train.y) },
+        train: images ? null : { x: Array.from(data.train.x), y: Array.from(data.train.y) },
         validation: { x: Array.from(data.validation.x), y: Array.from(data.validation.y) },
         classes: data.classes,
+        images: images ? { size: data.shape[2] ?? 0, labels: data.labels } : null,
         stepsPerEpoch: trainer.stepsPerEpoch,
         totalSteps,
       });
@@ -146,8 +197,9 @@ self.onmessage = (event: MessageEvent<LabRequest>) => {
         type: 'progress',
         records: [],
         stepsPerSecond: 0,
-        boundary: Array.from(trainer.boundary(RESOLUTION)),
+        boundary: images ? null : Array.from(trainer.boundary(RESOLUTION)),
         resolution: RESOLUTION,
+        images: null,
       });
     } else if (request.type === 'run') {
       if (!running && trainer && trainer.step < totalSteps) {

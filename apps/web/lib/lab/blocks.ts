@@ -1,4 +1,4 @@
-import type { LabSetup } from './setup.ts';
+import { isImageSet, type LabSetup } from './setup.ts';
 
 /**
  * The lab's blocks and the exercises whose code runs them: each block is the learner's own
@@ -14,6 +14,21 @@ export interface Block {
 }
 
 export const blocks = {
+  'conv-fast': {
+    name: 'Convolution',
+    exercise: 'conv-fast',
+    functions: ['convForwardFast', 'convBackwardFast'],
+  },
+  'conv-naive': {
+    name: 'Convolution',
+    exercise: 'conv-naive',
+    functions: ['convForwardNaive', 'convBackwardNaive'],
+  },
+  maxpool: {
+    name: 'Max pooling',
+    exercise: 'max-pool',
+    functions: ['maxPoolForwardNaive', 'maxPoolBackwardNaive'],
+  },
   affine: { name: 'Affine layer', exercise: 'affine-layer', functions: ['affineForward', 'affineBackward'] },
   relu: { name: 'ReLU', exercise: 'relu-layer', functions: ['reluForward', 'reluBackward'] },
   tanh: { name: 'tanh', exercise: 'activations', functions: ['tanhForward', 'tanhBackward'] },
@@ -39,8 +54,15 @@ export const blocks = {
 
 export type BlockId = keyof typeof blocks;
 
-/** The blocks a set-up uses (the affine layer always; an activation when there are hidden layers). */
+/**
+ * The blocks a set-up uses, in the order data meets them: for images a convolution, its
+ * activation and a max-pool first; then the affine layer always, and for hidden layers their
+ * batch normalization, activation and dropout; the loss; the optimizer. Each block once.
+ */
 export function blocksOf(setup: LabSetup): BlockId[] {
+  const conv: BlockId[] = isImageSet(setup)
+    ? [setup.conv === 'naive' ? 'conv-naive' : 'conv-fast', setup.activation, 'maxpool']
+    : [];
   const hidden: BlockId[] =
     setup.hidden === ''
       ? []
@@ -49,7 +71,7 @@ export function blocksOf(setup: LabSetup): BlockId[] {
           setup.activation,
           ...(setup.dropout > 0 ? (['dropout'] as const) : []),
         ];
-  return ['affine', ...hidden, setup.loss, setup.optimizer];
+  return [...new Set<BlockId>([...conv, 'affine', ...hidden, setup.loss, setup.optimizer])];
 }
 
 /** The exercises behind every block, once each. */

@@ -79,6 +79,44 @@ function checkOne(
   fn: (id: BlockId, index: number) => Fn,
   random: ReturnType<typeof createRandom>,
 ): BlockCheck {
+  if (id === 'conv-fast' || id === 'conv-naive') {
+    const [forward, backward] = [fn(id, 0), fn(id, 1)];
+    const x = random.randn(2, 2, 4, 4);
+    const w = random.randn(3, 2, 3, 3);
+    const b = random.randn(3);
+    const convParam = { stride: 1, pad: 1 };
+    const dout = random.randn(2, 3, 4, 4);
+    const out = (a: NDArray, f: NDArray, c: NDArray) => forward(a, f, c, convParam).out as NDArray;
+    const grads = backward(dout, forward(x, w, b, convParam).cache);
+    return verdict(name, {
+      dx: largestError(
+        grads.dx as NDArray,
+        numericGradient((v) => dot(out(v, w, b), dout), x),
+      ),
+      dw: largestError(
+        grads.dw as NDArray,
+        numericGradient((v) => dot(out(x, v, b), dout), w),
+      ),
+      db: largestError(
+        grads.db as NDArray,
+        numericGradient((v) => dot(out(x, w, v), dout), b),
+      ),
+    });
+  }
+  if (id === 'maxpool') {
+    const [forward, backward] = [fn(id, 0), fn(id, 1)];
+    // distinct values 0.1 apart: no window holds a tie that a small difference step could flip
+    const x = random.permutation(32).astype('float64').multiply(0.1).reshape(1, 2, 4, 4);
+    const poolParam = { poolHeight: 2, poolWidth: 2, stride: 2 };
+    const dout = random.randn(1, 2, 2, 2);
+    const { dx } = backward(dout, forward(x, poolParam).cache);
+    return verdict(name, {
+      dx: largestError(
+        dx as NDArray,
+        numericGradient((v) => dot(forward(v, poolParam).out as NDArray, dout), x),
+      ),
+    });
+  }
   if (id === 'affine') {
     const [forward, backward] = [fn(id, 0), fn(id, 1)];
     const x = random.randn(4, 3);

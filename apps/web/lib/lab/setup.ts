@@ -5,7 +5,11 @@ import { z } from 'zod';
  * lives in the page's URL (a link reproduces a run), validated here for the page and the worker.
  */
 
-export const datasets = ['spiral', 'circles', 'xor', 'blobs', 'moons'] as const;
+export const datasets = ['spiral', 'circles', 'xor', 'blobs', 'moons', 'shapes'] as const;
+/** the datasets whose examples are images (a small CNN learns them); the others are 2-D points */
+export const imageDatasets = ['shapes'] as const;
+/** which of the learner's convolutional layers runs: the im2col one or the loop over positions */
+export const convolutions = ['fast', 'naive'] as const;
 export const activations = ['relu', 'tanh', 'sigmoid', 'leaky-relu'] as const;
 export const losses = ['softmax', 'svm'] as const;
 export const optimizers = ['sgd', 'momentum', 'rmsprop', 'adam'] as const;
@@ -15,11 +19,11 @@ const num = (min: number, max: number) => z.coerce.number().min(min).max(max);
 
 export const setupSchema = z.object({
   dataset: z.enum(datasets).default('spiral'),
-  /** points in all (training and validation) */
+  /** points (or images) in all, training and validation */
   points: int(60, 4000).default(600),
-  /** classes (spiral arms, blobs); circles, xor and moons have 2 */
+  /** classes (spiral arms, blobs, shapes); circles, xor and moons have 2 */
   classes: int(2, 5).default(3),
-  /** standard deviation of the noise added to each point */
+  /** standard deviation of the noise added to each point (to each pixel of an image) */
   noise: num(0, 1).default(0.1),
   /** share of the points held out for validation */
   validation: num(0.05, 0.5).default(0.2),
@@ -29,6 +33,10 @@ export const setupSchema = z.object({
     .regex(/^(\d{1,3}(,\d{1,3}){0,3})?$/, 'hidden layers: up to 4 widths separated by commas, e.g. 100,100')
     .default('100,100'),
   activation: z.enum(activations).default('relu'),
+  /** image datasets: the convolutional layer's filters (3x3, padding 1), before a 2x2 max-pool */
+  filters: int(1, 32).default(8),
+  /** image datasets: the learner's fast (im2col) or naive convolution */
+  conv: z.enum(convolutions).default('fast'),
   /** batch normalization after each hidden affine layer */
   batchnorm: z.enum(['off', 'on']).default('off'),
   /** inverted dropout after each hidden activation: the probability of dropping a unit (0: none) */
@@ -51,7 +59,14 @@ export const defaultSetup: LabSetup = setupSchema.parse({});
 
 /** The classes the dataset has (some datasets are binary whatever `classes` says). */
 export function classCount(setup: LabSetup): number {
-  return setup.dataset === 'spiral' || setup.dataset === 'blobs' ? setup.classes : 2;
+  return setup.dataset === 'spiral' || setup.dataset === 'blobs' || setup.dataset === 'shapes'
+    ? setup.classes
+    : 2;
+}
+
+/** Whether the set-up's examples are images (the model is then a small CNN, not an MLP). */
+export function isImageSet(setup: Pick<LabSetup, 'dataset'>): boolean {
+  return (imageDatasets as readonly string[]).includes(setup.dataset);
 }
 
 /** The hidden widths as numbers. */

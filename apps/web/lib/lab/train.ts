@@ -9,11 +9,13 @@ import {
 } from '@gradlab/kernels';
 import { type BlockId, blocks, blocksOf } from './blocks.ts';
 import type { Dataset, Points } from './datasets.ts';
-import { hiddenWidths, type LabSetup } from './setup.ts';
+import { hiddenWidths, isImageSet, type LabSetup } from './setup.ts';
 
 /**
  * Training a network made of the learner's own blocks: affine layers with an activation between
  * them, a loss, an optimizer, all called through the learner's functions (their exercise code).
+ * For images a small CNN: a convolution, its activation and a 2x2 max-pool come first, then the
+ * same affine layers on the pooled features.
  * The engine only draws the initial weights, batches the data and measures. Runs in the lab's
  * Web Worker, and in Node for tests and the benchmark (with the reference solutions).
  */
@@ -35,7 +37,7 @@ export interface StepResult {
   step: number;
   epoch: number;
   loss: number;
-  /** the L2 norm of each affine layer's weight gradient, first layer first */
+  /** the L2 norm of each layer's weight gradient, first layer (the convolution, for images) first */
   gradNorms: number[];
 }
 
@@ -56,6 +58,17 @@ interface Layer {
   };
 }
 
+/** The convolutional stage of a CNN: filters (F, C, 3, 3), their biases, and the layer's settings. */
+interface ConvStage {
+  id: 'conv-fast' | 'conv-naive';
+  w: NDArray;
+  b: NDArray;
+  wConfig: Record<string, unknown>;
+  bConfig: Record<string, unknown>;
+  convParam: { stride: number; pad: number };
+  poolParam: { poolHeight: number; poolWidth: number; stride: number };
+}
+
 type Mode = 'train' | 'test';
 
 const finite = (x: NDArray) => {
@@ -66,12 +79,16 @@ const finite = (x: NDArray) => {
 
 export class Trainer {
   readonly layers: Layer[] = [];
+  /** the convolution before the affine layers (image sets only) */
+  readonly conv: ConvStage | null = null;
   readonly random: Random;
   step = 0;
   readonly stepsPerEpoch: number;
   private order: Int32Array = new Int32Array(0);
   private readonly functions: Record<string, Fn> = {};
   private readonly train: { x: NDArray; y: NDArray };
+  /** the pooled features' shape in the last training forward pass, to unflatten their gradient */
+  private pooledShape: number[] = [];
 
   constructor(
     readonly setup: LabSetup,
@@ -89,8 +106,26 @@ export class Trainer {
       }
     }
     this.random = createRandom(setup.seed + 1);
-    const widths = [2, ...hiddenWidths(setup), data.classes];
     const gain = setup.activation === 'relu' || setup.activation === 'leaky-relu' ? 2 : 1;
+    let features = data.shape[0] ?? 2;
+    if (isImageSet(setup)) {
+      const [channels = 1, height = 0, width = 0] = data.shape;
+      const filters = setup.filters;
+      const config = () => ({ learningRate: setup.learningRate });
+      this.conv = {
+        id: setup.conv === 'naive' ? 'conv-naive' : 'conv-fast',
+        // He initialization over the filter's fan-in C * 3 * 3
+        w: this.random.randn(filters, channels, 3, 3).multiply(Math.sqrt(gain / (channels * 9))),
+        b: np.zeros([filters]),
+        wConfig: config(),
+        bConfig: config(),
+        // padding 1 keeps the image's size; the 2x2 pool halves it
+        convParam: { stride: 1, pad: 1 },
+        poolParam: { poolHeight: 2, poolWidth: 2, stride: 2 },
+      };
+      features = filters * Math.floor(height / 2) * Math.floor(width / 2);
+    }
+    const widths = [features, ...hiddenWidths(setup), data.classes];
     for (let i = 0; i + 1 < widths.length; i++) {
       const fanIn = widths[i] as number;
       const fanOut = widths[i + 1] as number;
@@ -115,7 +150,7 @@ export class Trainer {
           : {}),
       });
     }
-    this.train = points(data.train);
+    this.train = points(data.train, data.shape);
     this.stepsPerEpoch = Math.ceil(data.train.y.length / setup.batchSize);
   }
 
@@ -144,9 +179,29 @@ export class Trainer {
     mode: Mode = 'train',
   ): NDArray {
     let h = x;
+    // layers are numbered from 1, the convolution (when there is one) first
+    const first = this.conv ? 2 : 1;
     const note = (i: number, block: string) => {
-      if (where.first === null && !finite(h)) where.first = `layer ${i + 1} (${block}) forward`;
+      if (where.first === null && !finite(h)) where.first = `layer ${i + first} (${block}) forward`;
     };
+    if (this.conv) {
+      const conv = this.conv;
+      const made = this.call(conv.id, blocks[conv.id].functions[0], [h, conv.w, conv.b, conv.convParam]);
+      h = made.out as NDArray;
+      caches?.push(made.cache);
+      note(-1, blocks[conv.id].name);
+      const act = this.activation(h);
+      h = act.out as NDArray;
+      caches?.push(act.cache);
+      note(-1, blocks[this.setup.activation].name);
+      const pool = this.call('maxpool', 'maxPoolForwardNaive', [h, conv.poolParam]);
+      h = pool.out as NDArray;
+      caches?.push(pool.cache);
+      note(-1, blocks.maxpool.name);
+      if (mode === 'train') this.pooledShape = [...h.shape];
+      // the affine layers see each image's pooled features as one row
+      h = h.reshape(h.shape[0] ?? 0, -1);
+    }
     for (const [i, layer] of this.layers.entries()) {
       const affine = this.call('affine', 'affineForward', [h, layer.w, layer.b]);
       h = affine.out as NDArray;
@@ -234,6 +289,12 @@ export class Trainer {
       for (const [key, value] of Object.entries(record)) record[key] = kept(value);
       return record;
     };
+    if (this.conv) {
+      this.conv.w = kept(this.conv.w);
+      this.conv.b = kept(this.conv.b);
+      keptAll(this.conv.wConfig);
+      keptAll(this.conv.bConfig);
+    }
     for (const layer of this.layers) {
       layer.w = kept(layer.w);
       layer.b = kept(layer.b);
@@ -259,6 +320,7 @@ export class Trainer {
     const data = this.lossOf(scores, y);
     let loss = data.loss;
     for (const layer of this.layers) loss += this.setup.reg * layer.w.square().sum().item();
+    if (this.conv) loss += this.setup.reg * this.conv.w.square().sum().item();
     if (!Number.isFinite(loss))
       throw new BlockError(
         where.first ?? blocks[this.setup.loss].name,
@@ -299,8 +361,31 @@ export class Trainer {
       layer.wConfig = wNext.config as Record<string, unknown>;
       layer.bConfig = bNext.config as Record<string, unknown>;
     }
+    if (this.conv) gradNorms.unshift(this.convBackward(dout.reshape(this.pooledShape), caches));
     this.step += 1;
     return { step: this.step, epoch: this.step / this.stepsPerEpoch, loss, gradNorms };
+  }
+
+  /**
+   * The CNN's first stage backward: the pool, the activation and the convolution, from the pooled
+   * features' gradient; updates the filters. Returns the L2 norm of the filters' gradient.
+   */
+  private convBackward(dpooled: NDArray, caches: unknown[]): number {
+    const conv = this.conv as ConvStage;
+    const id = this.setup.optimizer;
+    const update = blocks[id].functions[0];
+    let dout = this.call('maxpool', 'maxPoolBackwardNaive', [dpooled, caches.pop()]).dx as NDArray;
+    const act = this.setup.activation;
+    dout = this.call(act, blocks[act].functions[1], [dout, caches.pop()]).dx as NDArray;
+    const grads = this.call(conv.id, blocks[conv.id].functions[1], [dout, caches.pop()]);
+    const dw = (grads.dw as NDArray).add(conv.w.multiply(2 * this.setup.reg));
+    const wNext = this.call(id, update, [conv.w, dw, conv.wConfig]);
+    const bNext = this.call(id, update, [conv.b, grads.db as NDArray, conv.bConfig]);
+    conv.w = wNext.nextW as NDArray;
+    conv.b = bNext.nextW as NDArray;
+    conv.wConfig = wNext.config as Record<string, unknown>;
+    conv.bConfig = bNext.config as Record<string, unknown>;
+    return Math.sqrt(dw.square().sum().item());
   }
 
   /** The predicted class of each point (row of `x`). */
@@ -309,9 +394,9 @@ export class Trainer {
     return np.argmax(scores, { axis: 1 }).toTypedArray() as Int32Array;
   }
 
-  /** The data loss (no regularization) and the accuracy on a set, from one forward pass. */
-  evaluate(set: Points): { loss: number; accuracy: number } {
-    const { x, y } = points(set);
+  /** The data loss (no regularization), the accuracy and the predicted classes on a set, from one forward pass. */
+  evaluate(set: Points): { loss: number; accuracy: number; predicted: Int32Array } {
+    const { x, y } = points(set, this.data.shape);
     const scores = this.forward(x, null, { first: null }, 'test');
     const predicted = np.argmax(scores, { axis: 1 }).toTypedArray() as Int32Array;
     const labels = set.y;
@@ -320,6 +405,7 @@ export class Trainer {
     return {
       loss: this.lossOf(scores, y).loss,
       accuracy: predicted.length === 0 ? 0 : right / predicted.length,
+      predicted,
     };
   }
 
@@ -345,6 +431,6 @@ export class Trainer {
   }
 }
 
-function points(set: Points): { x: NDArray; y: NDArray } {
-  return { x: np.array(set.x).reshape([set.y.length, 2]), y: np.array(set.y) };
+function points(set: Points, shape: number[]): { x: NDArray; y: NDArray } {
+  return { x: np.array(set.x).reshape([set.y.length, ...shape]), y: np.array(set.y) };
 }
