@@ -7,17 +7,42 @@ import { ShapeError } from './errors.ts';
 import { NDArray } from './ndarray.ts';
 import { formatShape, type Shape } from './shape.ts';
 
+/**
+ * The same walk with fewer dimensions: size-1 dimensions dropped, and each dimension merged into
+ * the one before it when together they step evenly (a contiguous run, or a broadcast run of
+ * stride 0). A [50, 8, 1] view with strides [512, 64, 0] walks as 400 elements of stride 64: one
+ * loop instead of 400 trips through the index update.
+ */
+function collapsed(x: NDArray): { shape: number[]; strides: number[] } {
+  const shape: number[] = [];
+  const strides: number[] = [];
+  for (let d = 0; d < x.ndim; d++) {
+    const size = x.shape[d] as number;
+    const stride = x.strides[d] as number;
+    if (size === 1) continue;
+    const last = shape.length - 1;
+    if (last >= 0 && strides[last] === stride * size) {
+      shape[last] = (shape[last] as number) * size;
+      strides[last] = stride;
+    } else {
+      shape.push(size);
+      strides.push(stride);
+    }
+  }
+  if (shape.length === 0) {
+    shape.push(1);
+    strides.push(0);
+  }
+  return { shape, strides };
+}
+
 /** Storage offset of every element of x, in row-major order of x's indices. */
 export function elementOffsets(x: NDArray): Int32Array {
   const n = x.size;
   const out = new Int32Array(n);
   if (n === 0) return out;
-  const nd = x.ndim;
-  if (nd === 0) {
-    out[0] = x.offset;
-    return out;
-  }
-  const { shape, strides } = x;
+  const { shape, strides } = collapsed(x);
+  const nd = shape.length;
   const inner = shape[nd - 1] as number;
   const innerStride = strides[nd - 1] as number;
   const index = new Array<number>(nd).fill(0);
@@ -43,8 +68,9 @@ export function elementOffsets(x: NDArray): Int32Array {
  */
 function stridedCopy(x: NDArray, out: TypedArray): void {
   const n = x.size;
-  const nd = x.ndim;
-  const { shape, strides, data } = x;
+  const { data } = x;
+  const { shape, strides } = collapsed(x);
+  const nd = shape.length;
   const inner = shape[nd - 1] as number;
   const innerStride = strides[nd - 1] as number;
   const index = new Array<number>(nd).fill(0);
@@ -52,8 +78,8 @@ function stridedCopy(x: NDArray, out: TypedArray): void {
   let o = 0;
   while (o < n) {
     if (innerStride === 0) {
-      out.fill(data[base] as number, o, o + inner);
-      o += inner;
+      const value = data[base] as number;
+      for (let j = 0; j < inner; j++) out[o++] = value;
     } else for (let j = 0, at = base; j < inner; j++, at += innerStride) out[o++] = data[at] as number;
     for (let d = nd - 2; d >= 0; d--) {
       const stride = strides[d] as number;

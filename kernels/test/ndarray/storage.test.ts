@@ -62,4 +62,30 @@ describe('elementwise fast paths', () => {
     expect(cols.at(6, 8)).toBe(6);
     expect(cols.at(3, 0)).toBe(3);
   });
+
+  it('walks views with size-1, broadcast and mergeable dimensions element by element', () => {
+    const base = np.arange(2 * 3 * 4 * 5).reshape(2, 3, 4, 5);
+    const views = [
+      base.slice(':', ':', 0, null), // [2, 3, 1, 5]: an inserted size-1 dimension
+      base.slice(':', '1:3', ':', '::2'),
+      base.slice('::-1', ':', '1:2', ':').transpose(3, 0, 2, 1),
+      np.broadcastTo(base.slice(':', ':', 2, 3).reshape(2, 3, 1), [2, 3, 4]),
+      np.broadcastTo(base.slice(1, 2, 3, 4).reshape(1, 1, 1), [3, 1, 2]),
+      base.slice(':', ':', ':', 4).T,
+    ];
+    for (const view of views) {
+      const copy = view.copy();
+      const offsets = (shape: number[]): number[][] =>
+        shape.length === 0
+          ? [[]]
+          : offsets(shape.slice(1)).flatMap((rest) =>
+              Array.from({ length: shape[0] as number }, (_, i) => [i, ...rest]),
+            );
+      const indices = offsets([...view.shape]).sort((p, q) => {
+        for (let d = 0; d < p.length; d++) if (p[d] !== q[d]) return (p[d] as number) - (q[d] as number);
+        return 0;
+      });
+      expect(Array.from(copy.data)).toEqual(indices.map((i) => view.at(...i)));
+    }
+  });
 });
