@@ -184,6 +184,9 @@ async function post(pathname: string, body: unknown, cookie?: string, turn = 0):
     const web = webs[(turn + attempt) % webs.length] as { port: number };
     try {
       const res = await fetch(`http://127.0.0.1:${web.port}${pathname}`, {
+        // a web process that does not answer (its database pool stuck, see the report's
+        // webHealthyAtEnd) must not hold the run: the request goes to the next one
+        signal: AbortSignal.timeout(15_000),
         method: 'POST',
         // as the site's own pages send it (better-auth refuses a sign-up without its origin)
         headers: {
@@ -430,6 +433,16 @@ async function main(): Promise<number> {
     .sort((a, b) => a - b);
   const lastFinished = Math.max(...rows.map((r) => r.finished?.getTime() ?? 0));
   const firstCreated = Math.min(...rows.map((r) => r.created.getTime()));
+  // whether every web process answers /api/health now (after the faults)
+  const webHealthyAtEnd: Record<string, boolean> = {};
+  for (const web of webs) {
+    const res = await fetch(`http://127.0.0.1:${web.port}/api/health`, {
+      signal: AbortSignal.timeout(10_000),
+    }).catch(() => null);
+    webHealthyAtEnd[`port ${web.port}`] = res?.status === 200;
+  }
+  if (Object.values(webHealthyAtEnd).some((ok) => !ok))
+    say('WARNING: a web process does not answer /api/health after the faults (see webHealthyAtEnd)');
   const report = {
     students,
     submissions: {
@@ -457,6 +470,7 @@ async function main(): Promise<number> {
     wrongExamples,
     retriedRequests: retried,
     faults: faultLog,
+    webHealthyAtEnd,
   };
   await client.end();
   if (opts.json) console.log(JSON.stringify(report, null, 2));
