@@ -73,6 +73,32 @@ function verdict(name: string, errors: Record<string, number>): BlockCheck {
   };
 }
 
+/**
+ * A block `forward(x, a, b, param)` with three inputs (convolution, batch normalization): each of
+ * the gradients `names` from `backward(dout, cache)` against centred differences of forward.
+ */
+function checkThreeInputs(
+  name: string,
+  forward: Fn,
+  backward: Fn,
+  inputs: [NDArray, NDArray, NDArray],
+  names: [string, string, string],
+  param: unknown,
+  dout: NDArray,
+): BlockCheck {
+  const out = (args: NDArray[]) => forward(...args, param).out as NDArray;
+  const grads = backward(dout, forward(...inputs, param).cache);
+  const errors: Record<string, number> = {};
+  for (const [k, gradName] of names.entries()) {
+    const varied = (v: NDArray) => inputs.map((input, j) => (j === k ? v : input));
+    errors[gradName] = largestError(
+      grads[gradName] as NDArray,
+      numericGradient((v) => dot(out(varied(v)), dout), inputs[k] as NDArray),
+    );
+  }
+  return verdict(name, errors);
+}
+
 function checkOne(
   id: BlockId,
   name: string,
@@ -86,22 +112,7 @@ function checkOne(
     const b = random.randn(3);
     const convParam = { stride: 1, pad: 1 };
     const dout = random.randn(2, 3, 4, 4);
-    const out = (a: NDArray, f: NDArray, c: NDArray) => forward(a, f, c, convParam).out as NDArray;
-    const grads = backward(dout, forward(x, w, b, convParam).cache);
-    return verdict(name, {
-      dx: largestError(
-        grads.dx as NDArray,
-        numericGradient((v) => dot(out(v, w, b), dout), x),
-      ),
-      dw: largestError(
-        grads.dw as NDArray,
-        numericGradient((v) => dot(out(x, v, b), dout), w),
-      ),
-      db: largestError(
-        grads.db as NDArray,
-        numericGradient((v) => dot(out(x, w, v), dout), b),
-      ),
-    });
+    return checkThreeInputs(name, forward, backward, [x, w, b], ['dx', 'dw', 'db'], convParam, dout);
   }
   if (id === 'maxpool') {
     const [forward, backward] = [fn(id, 0), fn(id, 1)];
@@ -163,22 +174,15 @@ function checkOne(
     const beta = random.randn(4);
     const dout = random.randn(6, 4);
     const param = { mode: 'train' };
-    const out = (a: NDArray, g: NDArray, b: NDArray) => forward(a, g, b, param).out as NDArray;
-    const grads = backward(dout, forward(x, gamma, beta, param).cache);
-    return verdict(name, {
-      dx: largestError(
-        grads.dx as NDArray,
-        numericGradient((v) => dot(out(v, gamma, beta), dout), x),
-      ),
-      dgamma: largestError(
-        grads.dgamma as NDArray,
-        numericGradient((v) => dot(out(x, v, beta), dout), gamma),
-      ),
-      dbeta: largestError(
-        grads.dbeta as NDArray,
-        numericGradient((v) => dot(out(x, gamma, v), dout), beta),
-      ),
-    });
+    return checkThreeInputs(
+      name,
+      forward,
+      backward,
+      [x, gamma, beta],
+      ['dx', 'dgamma', 'dbeta'],
+      param,
+      dout,
+    );
   }
   if (id === 'dropout') {
     const [forward, backward] = [fn(id, 0), fn(id, 1)];
