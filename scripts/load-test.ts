@@ -7,7 +7,7 @@
  * database and prints:
  *   submit-to-graded p50/p99, throughput, and the counts that must be zero: lost (accepted, never
  *   graded), duplicated (graded twice or queued twice), wrong (a score other than the program's).
- * Exits 1 when one of those is not zero.
+ * Exits 1 when one of those is not zero, or when a web process does not answer /api/health at the end.
  *
  * Faults, mid-burst (`--faults kill-worker,restart-web,restart-postgres`): SIGKILL a worker and
  * start another; stop a web process and start it again (requests to it fail meanwhile and are
@@ -184,8 +184,8 @@ async function post(pathname: string, body: unknown, cookie?: string, turn = 0):
     const web = webs[(turn + attempt) % webs.length] as { port: number };
     try {
       const res = await fetch(`http://127.0.0.1:${web.port}${pathname}`, {
-        // a web process that does not answer (its database pool stuck, see the report's
-        // webHealthyAtEnd) must not hold the run: the request goes to the next one
+        // a web process that does not answer must not hold the run: the request goes to the
+        // next one (the report's webHealthyAtEnd says whether each answers at the end)
         signal: AbortSignal.timeout(15_000),
         method: 'POST',
         // as the site's own pages send it (better-auth refuses a sign-up without its origin)
@@ -433,16 +433,24 @@ async function main(): Promise<number> {
     .sort((a, b) => a - b);
   const lastFinished = Math.max(...rows.map((r) => r.finished?.getTime() ?? 0));
   const firstCreated = Math.min(...rows.map((r) => r.created.getTime()));
-  // whether every web process answers /api/health now (after the faults)
+  // Every web process must answer /api/health after the faults (it reconnects to PostgreSQL): a
+  // few tries, seconds apart, then it counts as stuck (the run fails, with that process's log).
   const webHealthyAtEnd: Record<string, boolean> = {};
   for (const web of webs) {
-    const res = await fetch(`http://127.0.0.1:${web.port}/api/health`, {
-      signal: AbortSignal.timeout(10_000),
-    }).catch(() => null);
-    webHealthyAtEnd[`port ${web.port}`] = res?.status === 200;
+    let ok = false;
+    for (let attempt = 0; attempt < 3 && !ok; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 5_000));
+      const res = await fetch(`http://127.0.0.1:${web.port}/api/health`, {
+        signal: AbortSignal.timeout(10_000),
+      }).catch(() => null);
+      ok = res?.status === 200;
+    }
+    webHealthyAtEnd[`port ${web.port}`] = ok;
+    if (!ok)
+      say(
+        `${web.proc.name} (port ${web.port}) does not answer /api/health after the faults; its last lines:\n${web.proc.log.slice(-20).join('\n')}`,
+      );
   }
-  if (Object.values(webHealthyAtEnd).some((ok) => !ok))
-    say('WARNING: a web process does not answer /api/health after the faults (see webHealthyAtEnd)');
   const report = {
     students,
     submissions: {
@@ -479,7 +487,8 @@ async function main(): Promise<number> {
     for (const [k, v] of Object.entries(report))
       console.log(`| ${k} | ${typeof v === 'object' ? JSON.stringify(v) : v} |`);
   }
-  return lost === 0 && report.duplicated === 0 && wrong === 0 && withoutJob === 0 ? 0 : 1;
+  const webStuck = Object.values(webHealthyAtEnd).some((ok) => !ok);
+  return lost === 0 && report.duplicated === 0 && wrong === 0 && withoutJob === 0 && !webStuck ? 0 : 1;
 }
 
 let created = false;

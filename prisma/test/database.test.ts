@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
 import {
   createPrismaClient,
@@ -182,4 +183,53 @@ describe.skipIf(postgresSkipped !== null)('the PostgreSQL migration runner', () 
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe.skipIf(postgresSkipped !== null)('a PostgreSQL connection that dies inside a transaction', () => {
+  // A restart of PostgreSQL (or a killed backend) while transactions are open fails their COMMIT or
+  // ROLLBACK. The connection must still go back to the pool (which drops a dead one): it used to
+  // stay checked out, and once the pool's few connections were gone every later query waited for
+  // ever (a web process stuck after a PostgreSQL restart under load).
+  let database: TestDatabase;
+  let prisma: PrismaClient;
+  let admin: pg.Client;
+  beforeAll(async () => {
+    database = await freshDatabase('postgresql');
+    prisma = createPrismaClient(database.url, { poolSize: 2 });
+    admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+  });
+  afterAll(async () => {
+    await admin?.end();
+    await prisma?.$disconnect();
+    await database?.drop();
+  });
+  const killOwnBackend = async (tx: Pick<PrismaClient, '$queryRaw'>) => {
+    const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+    await admin.query('SELECT pg_terminate_backend($1)', [row?.pid]);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the client sees its socket close
+  };
+  const answersWithin = (ms: number) =>
+    Promise.race([
+      prisma.user.count(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)),
+    ]);
+
+  it('gives the connection back when the ROLLBACK fails, and later queries answer', async () => {
+    for (let i = 0; i < 3; i++) {
+      await expect(
+        prisma.$transaction(async (tx) => {
+          await killOwnBackend(tx);
+          await tx.user.count(); // fails: the connection is gone, so Prisma rolls back, which fails too
+        }),
+      ).rejects.toThrow();
+    }
+    await expect(answersWithin(5000)).resolves.toBe(0);
+  }, 30_000);
+  it('gives the connection back when the COMMIT fails, and later queries answer', async () => {
+    for (let i = 0; i < 3; i++) {
+      await expect(prisma.$transaction(async (tx) => killOwnBackend(tx))).rejects.toThrow();
+    }
+    await expect(answersWithin(5000)).resolves.toBe(0);
+  }, 30_000);
 });
