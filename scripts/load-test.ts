@@ -6,7 +6,9 @@
  * waits until every accepted submission is graded. It stops by itself (a deadline), drops the
  * database and prints:
  *   submit-to-graded p50/p99, throughput, and the counts that must be zero: lost (accepted, never
- *   graded), duplicated (graded twice or queued twice), wrong (a score other than the program's).
+ *   graded), duplicated (graded twice or queued twice), storedUnacknowledged (a second row for one
+ *   submission: every submission carries an Idempotency-Key, kept across its retries), wrong (a
+ *   score other than the program's).
  * Exits 1 when one of those is not zero, or when a web process does not answer /api/health at the end.
  *
  * Faults, mid-burst (`--faults kill-worker,restart-web,restart-postgres`): SIGKILL a worker and
@@ -179,7 +181,13 @@ async function healthy(port: number, ms = 120_000): Promise<void> {
 
 // ---- HTTP, with retries on a web process that is down ----------------------------------------
 let retried = 0;
-async function post(pathname: string, body: unknown, cookie?: string, turn = 0): Promise<Response> {
+async function post(
+  pathname: string,
+  body: unknown,
+  cookie?: string,
+  turn = 0,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   for (let attempt = 0; ; attempt++) {
     const web = webs[(turn + attempt) % webs.length] as { port: number };
     try {
@@ -193,6 +201,7 @@ async function post(pathname: string, body: unknown, cookie?: string, turn = 0):
           'content-type': 'application/json',
           origin: `http://localhost:${web.port}`,
           ...(cookie ? { cookie } : {}),
+          ...headers,
         },
         body: JSON.stringify(body),
       });
@@ -320,6 +329,7 @@ async function main(): Promise<number> {
   const accepted = new Map<string, Program>();
   let rejected = 0;
   let unacknowledged = 0;
+  let replayed = 0;
   const faultAt = Math.floor(total * 0.4);
   let faultDone: Promise<void> | undefined;
   const burstStart = performance.now();
@@ -329,22 +339,25 @@ async function main(): Promise<number> {
     async (i) => {
       if (i === faultAt && faults.size > 0) faultDone = injectFaults();
       const program = kinds[i % kinds.length] as Program;
-      const res = await post(
-        '/api/submissions',
-        { exerciseId: program.exerciseId, code: program.code },
-        cookies[i % students],
-        i,
-      );
-      let text = '';
-      try {
-        text = await res.text();
-      } catch {
-        // the connection dropped after the status line (a web process stopping): the submission
-        // may be stored; it is then counted under storedUnacknowledged and must be graded too
-        unacknowledged += 1;
-        return;
-      }
-      if (res.status !== 202) {
+      // one key per submission, kept across tries: a try whose answer was lost after the
+      // submission was stored gets that submission back (200), never a second one
+      const key = `load-${process.pid}-${i}`;
+      let res: Response;
+      let text: string | null = null;
+      do {
+        res = await post(
+          '/api/submissions',
+          { exerciseId: program.exerciseId, code: program.code },
+          cookies[i % students],
+          i,
+          { 'idempotency-key': key },
+        );
+        text = await res.text().catch(() => null);
+        // the connection dropped after the status line (a web process stopping): try again
+        if (text === null) unacknowledged += 1;
+      } while (text === null);
+      if (res.headers.get('idempotent-replayed') === 'true') replayed += 1;
+      if (res.status !== 202 && res.status !== 200) {
         rejected += 1;
         say(`submission ${i}: HTTP ${res.status} ${text.slice(0, 200)}`);
         return;
@@ -407,7 +420,9 @@ async function main(): Promise<number> {
       if (wrongExamples.length < 5) wrongExamples.push(`${program.exerciseId}: ${row.status} ${row.score}`);
     }
   }
-  const stored = rows.length - accepted.size; // rows nobody was told about (a 5xx after the commit)
+  // rows nobody was told about: a try that stored one and lost its answer, then a retry that
+  // stored another (the Idempotency-Key prevents it)
+  const stored = rows.length - accepted.size;
   const jobs = await query<{ submission: string; n: string }>(
     `SELECT data->>'submissionId' AS submission, count(*) AS n FROM pgboss.job
      WHERE name = 'grading' AND data->>'kind' = 'stored' GROUP BY 1`,
@@ -458,6 +473,7 @@ async function main(): Promise<number> {
       accepted: accepted.size,
       rejected,
       responseLost: unacknowledged,
+      replayed,
       storedUnacknowledged: stored,
     },
     webs: webCount,
@@ -488,7 +504,9 @@ async function main(): Promise<number> {
       console.log(`| ${k} | ${typeof v === 'object' ? JSON.stringify(v) : v} |`);
   }
   const webStuck = Object.values(webHealthyAtEnd).some((ok) => !ok);
-  return lost === 0 && report.duplicated === 0 && wrong === 0 && withoutJob === 0 && !webStuck ? 0 : 1;
+  return lost === 0 && report.duplicated === 0 && stored === 0 && wrong === 0 && withoutJob === 0 && !webStuck
+    ? 0
+    : 1;
 }
 
 let created = false;

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures/page-guard.ts';
-import { exerciseFile, replaceCode, signUp } from '../fixtures/site.ts';
+import { exerciseFile, replaceCode, signUp, signUpByApi } from '../fixtures/site.ts';
 
 test.describe('a student solves the affine layer', () => {
   test('run the starter, fix it, run, submit, and find it in the history', async ({ page, guard }) => {
@@ -64,5 +64,69 @@ test.describe('a student solves the affine layer', () => {
     await expect(page.getByTestId('draft-status')).toHaveText('Draft saved');
     await page.reload();
     await expect(page.getByTestId('editor')).toContainText('TODO: flatten', { timeout: 15_000 });
+  });
+});
+
+test.describe('a submit whose answer is lost is not stored twice', () => {
+  test('the browser tries again with the same Idempotency-Key and gets the one submission', async ({
+    page,
+  }) => {
+    // no page guard: the first answer is dropped on purpose (a failed request in the console)
+    test.setTimeout(90_000);
+    await signUp(page);
+    await page.goto('/exercises/affine-layer');
+    await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled({ timeout: 20_000 });
+    const keys: string[] = [];
+    await page.route('**/api/submissions', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      if (keys.length > 1) return route.continue();
+      await route.fetch(); // the server stores the submission ...
+      await route.abort('connectionreset'); // ... and its answer never reaches the browser
+    });
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await expect(page.getByTestId('submit-result')).toBeVisible({ timeout: 30_000 });
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
+    const listed = await (await page.request.get('/api/submissions?exerciseId=affine-layer')).json();
+    expect(listed.submissions).toHaveLength(1);
+    await expect(page.getByTestId('history').getByRole('link')).toHaveCount(1);
+  });
+
+  test('the API answers a repeated key with the first submission, and refuses it for other code', async ({
+    request,
+    baseURL,
+  }) => {
+    await signUpByApi(request, baseURL ?? '');
+    const post = (code: string, key: string) =>
+      request.post('/api/submissions', {
+        data: { exerciseId: 'affine-layer', code },
+        headers: { 'idempotency-key': key },
+      });
+    const first = await post('export const a = 1;', 'retry-key-0001');
+    expect(first.status()).toBe(202);
+    const again = await post('export const a = 1;', 'retry-key-0001');
+    expect(again.status()).toBe(200);
+    expect(again.headers()['idempotent-replayed']).toBe('true');
+    expect((await again.json()).id).toBe((await first.json()).id);
+
+    const other = await post('export const a = 2;', 'retry-key-0001');
+    expect(other.status()).toBe(422);
+    expect((await other.json()).error).toMatch(/Idempotency-Key "retry-key-0001" was already used/);
+    const bad = await post('export const a = 3;', 'x');
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).error).toMatch(/Idempotency-Key header/);
+
+    // two tries at once: both get the one submission
+    const both = await Promise.all([
+      post('export const b = 1;', 'retry-key-0002'),
+      post('export const b = 1;', 'retry-key-0002'),
+    ]);
+    expect(both.map((r) => r.status()).sort()).toEqual([200, 202]);
+    const ids = await Promise.all(both.map(async (r) => (await r.json()).id));
+    expect(ids[0]).toBe(ids[1]);
+    const listed = await (await request.get('/api/submissions?exerciseId=affine-layer')).json();
+    expect(listed.submissions).toHaveLength(2);
   });
 });

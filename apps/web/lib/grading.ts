@@ -110,7 +110,7 @@ export function enqueueSubmission(id: string, owner: string, prisma: PrismaClien
  * are inserted in one transaction: no submission is stored without its job.
  */
 export async function storeAndGrade(
-  data: { userId: string; exerciseId: string; code: string; language: string },
+  data: { userId: string; exerciseId: string; code: string; language: string; requestKey?: string | null },
   prisma: PrismaClient = db(),
 ): Promise<Submission> {
   if (gradingMode() === 'queue') {

@@ -13,6 +13,32 @@ export interface HistoryItem {
 }
 
 const POLL_MS = 250;
+/** Waits before the tries of a submit whose answer did not come (the same Idempotency-Key each time). */
+const RETRY_MS = [1_000, 3_000];
+
+/**
+ * POSTs the submission, trying again when the server could not be reached or was restarting
+ * (502/503/504). One Idempotency-Key per click: a try whose answer was lost after the server
+ * stored it gets that submission back, never a second one. Null: no answer after every try.
+ */
+async function postSubmission(body: string, signal: AbortSignal | undefined): Promise<Response | null> {
+  // getRandomValues, not randomUUID: the site may be served over plain http (no secure context)
+  const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch('/api/submissions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      body,
+      signal,
+    }).catch(() => null);
+    const unanswered = !response || [502, 503, 504].includes(response.status);
+    const wait = RETRY_MS[attempt];
+    if (!unanswered || wait === undefined || signal?.aborted) return response;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
 
 /**
  * Submit: stores the code, then follows the submission's status (queued, running, its result)
@@ -35,12 +61,7 @@ export function useSubmit(exerciseId: string, initialHistory: HistoryItem[]) {
       const signal = stopped.current?.signal;
       setSubmitResult(null);
       setSubmitState('sending');
-      const response = await fetch('/api/submissions', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ exerciseId, code, language: 'ts' }),
-        signal,
-      }).catch(() => null);
+      const response = await postSubmission(JSON.stringify({ exerciseId, code, language: 'ts' }), signal);
       if (!response) {
         if (!signal?.aborted) setSubmitState('not submitted: the server could not be reached');
         return;
@@ -50,7 +71,7 @@ export function useSubmit(exerciseId: string, initialHistory: HistoryItem[]) {
         return;
       }
       const created = (await response.json()) as HistoryItem;
-      setHistory((items) => [created, ...items]);
+      setHistory((items) => [created, ...items.filter((item) => item.id !== created.id)]);
       let current = created.status;
       setSubmitState(statusText(current));
       while (!signal?.aborted) {

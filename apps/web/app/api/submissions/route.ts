@@ -1,3 +1,4 @@
+import type { Submission } from '@gradlab/prisma';
 import { z } from 'zod';
 import { HttpError, handle, MAX_CODE_BYTES, readJson, requireApiUser } from '../../../lib/api.ts';
 import { examLockingExercise } from '../../../lib/attempts.ts';
@@ -25,12 +26,56 @@ const submitLimit = createRateLimit({
   windowMs: 60_000,
 });
 
-/** POST `{ exerciseId, code, language? }`: stores a submission (queued) and starts grading it. */
+/** Idempotency-Key: what a client may send (a UUID or any short token). */
+const REQUEST_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
+
+function requestKeyOf(request: Request): string | null {
+  const key = request.headers.get('idempotency-key');
+  if (key === null) return null;
+  if (!REQUEST_KEY.test(key))
+    throw new HttpError(
+      400,
+      'Idempotency-Key header: 8 to 100 letters, digits or ._:- (a UUID, say), new for each submission',
+    );
+  return key;
+}
+
+type SubmitBody = z.infer<typeof submitBody>;
+
+/** The answer to a retried request: the submission its first try stored, if it is the same one. */
+function replay(earlier: Submission, body: SubmitBody, key: string): Response {
+  if (
+    earlier.exerciseId !== body.exerciseId ||
+    earlier.code !== body.code ||
+    earlier.language !== body.language
+  )
+    throw new HttpError(
+      422,
+      `Idempotency-Key "${key}" was already used for a different submission: send a new key with new code`,
+    );
+  return Response.json(summary(earlier), { status: 200, headers: { 'idempotent-replayed': 'true' } });
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === 'P2002';
+
+/**
+ * POST `{ exerciseId, code, language? }`: stores a submission (queued) and starts grading it
+ * (202). With an `Idempotency-Key` header, a retry of a request whose answer was lost gets the
+ * submission its first try stored (200, `Idempotent-Replayed: true`) instead of a second one.
+ */
 export const POST = handle(async (request) => {
   const user = await requireApiUser(request);
+  const requestKey = requestKeyOf(request);
   const body = await readJson(request, submitBody);
   const meta = findExercise(body.exerciseId);
   if (!meta) throw new HttpError(404, `no exercise "${body.exerciseId}"`);
+  const prisma = db();
+  const earlierFor = (key: string) =>
+    prisma.submission.findUnique({ where: { userId_requestKey: { userId: user.id, requestKey: key } } });
+  if (requestKey) {
+    const earlier = await earlierFor(requestKey);
+    if (earlier) return replay(earlier, body, requestKey);
+  }
   const exam = await examLockingExercise(user.id, meta.id);
   if (exam)
     throw new HttpError(
@@ -44,13 +89,20 @@ export const POST = handle(async (request) => {
       { status: 429, headers: { 'retry-after': String(allowed.retryAfterS) } },
     );
   }
-  const prisma = db();
   await syncExerciseRow(prisma, meta);
-  const submission = await storeAndGrade(
-    { userId: user.id, exerciseId: meta.id, code: body.code, language: body.language },
-    prisma,
-  );
-  return Response.json(summary(submission), { status: 202 });
+  try {
+    const submission = await storeAndGrade(
+      { userId: user.id, exerciseId: meta.id, code: body.code, language: body.language, requestKey },
+      prisma,
+    );
+    return Response.json(summary(submission), { status: 202 });
+  } catch (error) {
+    // the same key in two requests at once: the other one stored it (this one's insert, and its
+    // job, rolled back)
+    const earlier = requestKey && isUniqueViolation(error) ? await earlierFor(requestKey) : null;
+    if (earlier && requestKey) return replay(earlier, body, requestKey);
+    throw error;
+  }
 });
 
 /** GET `?exerciseId=`: the signed-in user's own submissions, newest first. */
