@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
 import { z } from 'zod';
 import { ContentError } from './content-error.ts';
 import { contentRoot } from './content-root.ts';
+import { readFrontmatter } from './frontmatter.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a question id');
 
@@ -100,18 +100,8 @@ function assessmentFile(id: string): string {
 /** An assessment's settings and its instructions (MDX). */
 export function readAssessment(id: string): { meta: AssessmentMeta; instructions: string; file: string } {
   const file = assessmentFile(id);
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    parsed = matter(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ContentError(file, `frontmatter is not valid YAML: ${(err as Error).message}`, 1);
-  }
-  const result = assessmentFrontmatterSchema.safeParse(parsed.data);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `"${i.path.join('.') || '(root)'}": ${i.message}`);
-    throw new ContentError(file, `frontmatter: ${problems.join('; ')}`, 1);
-  }
-  const questionPoints = result.data.zones.reduce(
+  const { data, content } = readFrontmatter(file, assessmentFrontmatterSchema);
+  const questionPoints = data.zones.reduce(
     (sum, zone) =>
       sum +
       (zone.pick === undefined
@@ -119,11 +109,11 @@ export function readAssessment(id: string): { meta: AssessmentMeta; instructions
         : zone.pick * (zone.questions[0]?.points ?? 0)),
     0,
   );
-  const exercisePoints = result.data.exercises.reduce((sum, e) => sum + e.points, 0);
-  const attempts = result.data.attempts ?? (result.data.kind === 'exam' ? 1 : null);
+  const exercisePoints = data.exercises.reduce((sum, e) => sum + e.points, 0);
+  const attempts = data.attempts ?? (data.kind === 'exam' ? 1 : null);
   return {
-    meta: { id, ...result.data, attempts, questionPoints, points: questionPoints + exercisePoints },
-    instructions: parsed.content,
+    meta: { id, ...data, attempts, questionPoints, points: questionPoints + exercisePoints },
+    instructions: content,
     file,
   };
 }

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
 import { z } from 'zod';
 import { ContentError } from './content-error.ts';
 import { contentRoot } from './content-root.ts';
+import { checkFrontmatter, splitFrontmatter } from './frontmatter.ts';
 
 /**
  * The frontmatter of `content/exercises/<id>/exercise.mdx`. It has no `points`: an exercise is
@@ -60,12 +60,7 @@ function requireFile(dir: string, name: string): string {
 
 export function readExerciseMeta(id: string): { meta: ExerciseMeta; statement: string } {
   const file = path.join(exerciseDir(id), 'exercise.mdx');
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    parsed = matter(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ContentError(file, `frontmatter is not valid YAML: ${(err as Error).message}`, 1);
-  }
+  const parsed = splitFrontmatter(file);
   if (typeof parsed.data === 'object' && parsed.data !== null && 'points' in parsed.data) {
     const line = parsed.matter.split('\n').findIndex((l) => /^points\s*:/.test(l));
     throw new ContentError(
@@ -74,12 +69,8 @@ export function readExerciseMeta(id: string): { meta: ExerciseMeta; statement: s
       line < 0 ? 1 : line + 1,
     );
   }
-  const result = exerciseFrontmatterSchema.safeParse(parsed.data);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `"${i.path.join('.') || '(root)'}": ${i.message}`);
-    throw new ContentError(file, `frontmatter: ${problems.join('; ')}`, 1);
-  }
-  return { meta: { id, ...result.data }, statement: parsed.content };
+  const data = checkFrontmatter(file, exerciseFrontmatterSchema, parsed.data);
+  return { meta: { id, ...data }, statement: parsed.content };
 }
 
 /** Every exercise folder (one with an exercise.mdx), sorted by id. */

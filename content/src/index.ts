@@ -29,6 +29,13 @@ export {
   readExerciseMeta,
   readPublicExercise,
 } from './exercises.ts';
+export type { LabPreset } from './lab-presets.ts';
+export {
+  labPresetFrontmatterSchema,
+  labPresetsDir,
+  listLabPresetSlugs,
+  readLabPreset,
+} from './lab-presets.ts';
 export type { CompiledLecture, LectureFrontmatter, LectureMeta } from './lecture-schema.ts';
 export { lectureFrontmatterSchema } from './lecture-schema.ts';
 export {

@@ -7,6 +7,7 @@ import rehypeSlug from 'rehype-slug';
 import remarkMath from 'remark-math';
 import { ContentError } from './content-error.ts';
 import { contentRoot } from './content-root.ts';
+import { readLabPreset } from './lab-presets.ts';
 import { type CompiledLecture, type LectureMeta, lectureFrontmatterSchema } from './lecture-schema.ts';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -130,6 +131,14 @@ export async function brokenLectureLinks(source: string): Promise<{ line: number
         problems.push({
           line: i + 1,
           message: `links to /lectures/${slug}#${anchor}, but that lecture has no heading with the id "${anchor}" (ids: ${[...(anchors.get(slug) ?? [])].join(', ')})`,
+        });
+    }
+    for (const match of (lines[i] ?? '').matchAll(/\]\(\/lab\?preset=([^)&#\s]+)/g)) {
+      const preset = match[1] ?? '';
+      if (!readLabPreset(preset))
+        problems.push({
+          line: i + 1,
+          message: `links to /lab?preset=${preset}, but there is no content/lab-presets/${preset}.md`,
         });
     }
   }

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
 import { z } from 'zod';
 import { ContentError } from './content-error.ts';
 import { contentRoot } from './content-root.ts';
+import { readFrontmatter } from './frontmatter.ts';
 
 /** The frontmatter of `content/questions/<id>/question.mdx`. Points are the parts' sum. */
 export const questionFrontmatterSchema = z
@@ -58,18 +58,8 @@ export function questionSources(id: string): QuestionSources {
 /** A question's frontmatter and its prompt (MDX with `{{param}}` placeholders). */
 export function readQuestionMeta(id: string): { meta: QuestionMeta; prompt: string } {
   const file = path.join(questionDir(id), 'question.mdx');
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    parsed = matter(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ContentError(file, `frontmatter is not valid YAML: ${(err as Error).message}`, 1);
-  }
-  const result = questionFrontmatterSchema.safeParse(parsed.data);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `"${i.path.join('.') || '(root)'}": ${i.message}`);
-    throw new ContentError(file, `frontmatter: ${problems.join('; ')}`, 1);
-  }
-  return { meta: { id, ...result.data }, prompt: parsed.content };
+  const { data, content } = readFrontmatter(file, questionFrontmatterSchema);
+  return { meta: { id, ...data }, prompt: content };
 }
 
 /** The id of every question folder (a folder with a question.mdx), sorted, without reading them. */

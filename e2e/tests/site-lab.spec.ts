@@ -1,7 +1,16 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/page-guard.ts';
 import { exerciseFile, signUp, submitAndWait } from '../fixtures/site.ts';
 
 const json = (data: unknown) => ({ data, headers: { 'content-type': 'application/json' } });
+
+/** Passes the exercises of an MLP's blocks (affine, ReLU, softmax loss, the optimizers) with their references. */
+async function passMlpExercises(page: Page): Promise<void> {
+  for (const exercise of ['affine-layer', 'relu-layer', 'softmax-loss', 'optimizers']) {
+    const graded = await submitAndWait(page.request, exerciseFile(exercise, 'solution.ts'), exercise);
+    expect(graded.score, exercise).toBe(graded.maxScore);
+  }
+}
 
 /**
  * The training lab runs the learner's own code: a student who passed the blocks' exercises
@@ -16,10 +25,7 @@ test.describe('the training lab', () => {
     void guard;
     test.setTimeout(240_000);
     await signUp(page, 'Lab Student');
-    for (const exercise of ['affine-layer', 'relu-layer', 'softmax-loss', 'optimizers']) {
-      const graded = await submitAndWait(page.request, exerciseFile(exercise, 'solution.ts'), exercise);
-      expect(graded.score, exercise).toBe(graded.maxScore);
-    }
+    await passMlpExercises(page);
     // the default set-up: 600 spiral points in 3 arms, 2-100-100-3, ReLU, softmax, Adam, batch 100
     await page.goto('/lab?epochs=40');
     await page.waitForLoadState('networkidle');
@@ -89,10 +95,7 @@ export function reluBackward(dout: NDArray, cache: { x: NDArray }) {
     void guard;
     test.setTimeout(240_000);
     await signUp(page, 'Lab CNN Student');
-    for (const exercise of ['affine-layer', 'relu-layer', 'softmax-loss', 'optimizers']) {
-      const graded = await submitAndWait(page.request, exerciseFile(exercise, 'solution.ts'), exercise);
-      expect(graded.score, exercise).toBe(graded.maxScore);
-    }
+    await passMlpExercises(page);
     // 1,000 images of 5 shapes; conv 8x3x3 -> ReLU -> max-pool -> 64 -> ReLU -> 5
     const url =
       '/lab?dataset=shapes&points=1000&classes=5&hidden=64&batchSize=50&learningRate=0.005&epochs=5';
@@ -162,5 +165,49 @@ export function reluBackward(dout: NDArray, cache: { x: NDArray }) {
     );
     await expect(page.getByRole('button', { name: 'Start' })).toBeDisabled();
     await expect(page.getByTestId('lab-status')).toContainText('Locked');
+  });
+
+  test('a lecture links an instructor preset: its fixed settings are not shown; two runs are compared on the same axes', async ({
+    page,
+    guard,
+  }) => {
+    void guard;
+    test.setTimeout(180_000);
+    await signUp(page, 'Preset Student');
+    await passMlpExercises(page);
+    await page.goto('/lectures/optimization');
+    await page.getByRole('link', { name: 'SGD against Adam lab' }).click();
+    await expect(page).toHaveURL(/\/lab\?preset=sgd-vs-adam$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Training lab: Plain SGD against Adam on the spiral',
+    );
+    await expect(page.getByTestId('preset-text')).toContainText('pin the run');
+    await expect(page.getByLabel('Optimizer')).toHaveValue('sgd');
+    await expect(page.getByLabel('Dataset')).toHaveCount(0);
+    await expect(page.getByLabel('Hidden layers')).toHaveCount(0);
+    await expect(page.getByTestId('preset-fixed')).toContainText('hidden 100,100');
+
+    // a fixed setting cannot be changed through the address
+    await page.goto('/lab?preset=sgd-vs-adam&dataset=moons&epochs=5');
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByTestId('preset-fixed')).toContainText('dataset spiral');
+    await page.getByRole('button', { name: 'Start' }).click();
+    const status = page.getByTestId('lab-status');
+    await expect(status).toContainText(/done · step (\d+) of \1/, { timeout: 60_000 });
+
+    // pin the SGD run, switch to Adam: the address keeps the preset, the table names the change
+    await page.getByRole('button', { name: 'Pin this run to compare' }).click();
+    await page.getByLabel('Optimizer').selectOption('adam');
+    await expect(page).toHaveURL(/preset=sgd-vs-adam&optimizer=adam&epochs=5$/);
+    const compare = page.getByTestId('lab-compare');
+    await expect(compare.getByRole('row', { name: /optimizer/ })).toContainText(/sgd\s*adam/);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect(status).toContainText(/done · step (\d+) of \1/, { timeout: 60_000 });
+    await expect(compare.getByRole('row', { name: /^step/ })).toContainText(/(\d+)\s*\1/);
+    // both runs' curves are on the loss chart: 2 series of this run, 2 dashed of the pinned one
+    await expect(page.getByTestId('loss-chart').locator('.u-legend .u-series')).toHaveCount(5);
+
+    await page.goto('/lab?preset=no-such-preset');
+    await expect(page.getByTestId('preset-error')).toContainText('There is no lab preset "no-such-preset"');
   });
 });

@@ -1,15 +1,18 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { contentRoot } from '@gradlab/content';
+import { brokenLectureLinks, contentRoot, listLectures } from '@gradlab/content';
 import { loadLearnerModule } from '@gradlab/grader/browser';
 import { inStepArena, type NDArray, type np } from '@gradlab/kernels';
 import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { blocksOf, labExercises } from '../lib/lab/blocks.ts';
 import { checkBlocks } from '../lib/lab/check-blocks.ts';
+import { alignRuns, setupDifferences } from '../lib/lab/compare.ts';
 import { IMAGE_SIZE, makeDataset } from '../lib/lab/datasets.ts';
 import { diagnose } from '../lib/lab/diagnose.ts';
-import { parseSetup, setupQuery, setupSchema } from '../lib/lab/setup.ts';
+import { type LabPresetView, labPreset, labPresets } from '../lib/lab/presets.ts';
+import { type LabSetup, parseSetup, setupQuery, setupSchema, withDataset } from '../lib/lab/setup.ts';
 import { BlockError, type LearnerModules, Trainer } from '../lib/lab/train.ts';
 
 /** The reference solutions stand in for a learner's code, loaded as Run loads a module. */
@@ -201,6 +204,48 @@ describe('the training lab on images', () => {
     expect(blocksOf({ ...setup, conv: 'fast', hidden: '' })[0]).toBe('conv-fast');
   });
 
+  it('lines a pinned run up with the current one, and names what differs between their set-ups', () => {
+    const a = [
+      { step: 0, loss: 1.1 },
+      { step: 10, loss: 0.5 },
+      { step: 20, loss: 0.3 },
+    ];
+    const b = [
+      { step: 0, loss: 1.2 },
+      { step: 15, loss: 0.9 },
+    ];
+    expect(alignRuns([a, b], (r) => r.loss)).toEqual({
+      steps: [0, 10, 15, 20],
+      values: [
+        [1.1, 0.5, null, 0.3],
+        [1.2, null, 0.9, null],
+      ],
+    });
+    const sgd = parseSetup({ optimizer: 'sgd', learningRate: '0.1' }).setup;
+    const adam = parseSetup({}).setup;
+    expect(setupDifferences(sgd, adam)).toEqual([
+      { field: 'optimizer', pinned: 'sgd', current: 'adam' },
+      { field: 'learningRate', pinned: '0.1', current: '0.01' },
+    ]);
+    expect(setupDifferences(adam, adam)).toEqual([]);
+  });
+
+  it('starts the image set from its own defaults, and keeps what the learner changed', () => {
+    const shapes = parseSetup({ dataset: 'shapes' }).setup;
+    expect([shapes.points, shapes.hidden]).toEqual([2000, '64']);
+    expect(setupQuery(shapes)).toBe('dataset=shapes');
+    // a link that sets them keeps them, also when they are the 2-D sets' defaults
+    const mine = parseSetup({ dataset: 'shapes', points: '600', hidden: '100,100' }).setup;
+    expect(setupQuery(mine)).toBe('dataset=shapes&points=600&hidden=100%2C100');
+    expect(parseSetup({ dataset: 'shapes', epochs: 'many' }).setup.points).toBe(2000);
+    // switching: values at the old dataset's default follow, changed ones stay
+    const spiral = parseSetup({ batchSize: '32' }).setup;
+    const switched = withDataset(spiral, 'shapes');
+    expect([switched.points, switched.hidden, switched.batchSize]).toEqual([2000, '64', 32]);
+    expect(withDataset({ ...spiral, points: 900 }, 'shapes').points).toBe(900);
+    expect(withDataset(switched, 'moons')).toEqual({ ...spiral, dataset: 'moons' });
+  });
+
   it("trains a small CNN made of the learner's blocks: the loss falls within a few dozen steps", () => {
     const data = makeDataset(shapes);
     const run = (steps: number) => {
@@ -267,5 +312,76 @@ describe('the training lab on images', () => {
     ).toBe(true);
     const fast = checkBlocks(shapes, modules)[0];
     expect(fast?.ok, fast?.message).toBe(true);
+  });
+});
+
+describe('lab presets (content/lab-presets)', () => {
+  it('every preset resolves to a valid set-up, and the lectures link only presets that exist', async () => {
+    const presets = labPresets();
+    expect(presets.map((p) => p.slug)).toEqual(
+      expect.arrayContaining(['batchnorm-deep-net', 'overfitting-dropout', 'sgd-vs-adam']),
+    );
+    const sgd = presets.find((p) => p.slug === 'sgd-vs-adam');
+    expect([sgd?.setup.optimizer, sgd?.setup.learningRate, sgd?.setup.batchSize]).toEqual(['sgd', 0.1, 100]);
+    expect(sgd?.fixed).toContain('dataset');
+    for (const lecture of listLectures()) {
+      const source = fs.readFileSync(path.join(contentRoot(), 'lectures', `${lecture.slug}.mdx`), 'utf8');
+      expect(await brokenLectureLinks(source), lecture.slug).toEqual([]);
+    }
+    expect(await brokenLectureLinks('see [the lab](/lab?preset=nothing-here)')).toEqual([
+      {
+        line: 1,
+        message: 'links to /lab?preset=nothing-here, but there is no content/lab-presets/nothing-here.md',
+      },
+    ]);
+  });
+
+  it('the presets teach what their text says: batch normalization rescues the deep sigmoid net, dropout narrows the gap', () => {
+    const finalAccuracies = (slug: string, change: Partial<LabSetup>) => {
+      const setup = { ...(labPreset(slug) as LabPresetView).setup, ...change };
+      const data = makeDataset(setup);
+      const trainer = new Trainer(setup, data, referenceModules());
+      const steps = setup.epochs * Math.ceil(data.train.y.length / setup.batchSize);
+      for (let i = 0; i < steps; i++) trainer.trainStep();
+      return { train: trainer.accuracy(data.train), validation: trainer.accuracy(data.validation) };
+    };
+    expect(finalAccuracies('batchnorm-deep-net', {}).train).toBeLessThan(0.5); // stuck near chance (1/3)
+    expect(finalAccuracies('batchnorm-deep-net', { batchnorm: 'on' }).train).toBeGreaterThan(0.9);
+    const overfit = finalAccuracies('overfitting-dropout', {});
+    const dropout = finalAccuracies('overfitting-dropout', { dropout: 0.5 });
+    expect(overfit.train).toBeGreaterThan(0.98);
+    expect(overfit.train - overfit.validation).toBeGreaterThan(0.15);
+    expect(dropout.train - dropout.validation).toBeLessThan((overfit.train - overfit.validation) / 2);
+  }, 120_000);
+
+  it('names the file and the field of a preset the lab cannot use', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gradlab-presets-'));
+    const before = process.env.GRADLAB_CONTENT_DIR;
+    try {
+      fs.mkdirSync(path.join(dir, 'lab-presets'));
+      fs.writeFileSync(
+        path.join(dir, 'lab-presets', 'broken.md'),
+        '---\ntitle: Broken\nsetup:\n  optimizer: sgd\n  learningRate: 50\n  widths: 3\nfixed: [optimizer, colour]\n---\nText.\n',
+      );
+      fs.writeFileSync(path.join(dir, 'lab-presets', 'yaml.md'), '---\ntitle: [unclosed\n---\n');
+      process.env.GRADLAB_CONTENT_DIR = dir;
+      expect(() => labPreset('broken')).toThrow(
+        /broken\.md:1: setup\.widths: not a lab setting .*; fixed: "colour" is not a lab setting; setup\.learningRate: /,
+      );
+      expect(() => labPreset('yaml')).toThrow(/yaml\.md:1: frontmatter is not valid YAML/);
+      expect(labPreset('absent')).toBeNull();
+      expect(labPreset('../../etc/passwd')).toBeNull();
+    } finally {
+      if (before === undefined) delete process.env.GRADLAB_CONTENT_DIR;
+      else process.env.GRADLAB_CONTENT_DIR = before;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a preset link: the preset fills what the address leaves out', () => {
+    const base = parseSetup({ optimizer: 'sgd', learningRate: '0.1' }).setup;
+    const { setup } = parseSetup({ epochs: '5' }, base);
+    expect([setup.optimizer, setup.learningRate, setup.epochs]).toEqual(['sgd', 0.1, 5]);
+    expect(setupQuery({ ...setup, optimizer: 'adam' }, base)).toBe('optimizer=adam&epochs=5');
   });
 });

@@ -6,6 +6,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { blocks, blocksOf } from '../../lib/lab/blocks.ts';
 import type { BlockCheck } from '../../lib/lab/check-blocks.ts';
+import { alignRuns, setupDifferences } from '../../lib/lab/compare.ts';
 import { diagnose } from '../../lib/lab/diagnose.ts';
 import {
   activations,
@@ -17,6 +18,7 @@ import {
   optimizers,
   setupQuery,
   setupSchema,
+  withDataset,
 } from '../../lib/lab/setup.ts';
 import type { ImageReport, LabRecord, LabReply, LabRequest } from './lab.worker.ts';
 
@@ -43,20 +45,34 @@ const light = ['#c6dbef', '#f7c6c6', '#c7e9c0', '#dadaeb', '#fdd0a2'];
 function Chart({
   title,
   records,
+  pinned,
   series,
   testId,
 }: {
   title: string;
   records: LabRecord[];
+  /** a pinned earlier run, drawn dashed on the same axes */
+  pinned: LabRecord[] | null;
   series: { label: string; value: (r: LabRecord) => number; color: string }[];
   testId: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const labels = series.map((s) => s.label).join('|');
+  const labels = `${series.map((s) => s.label).join('|')}${pinned ? '|pinned' : ''}`;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its series change
   useEffect(() => {
     if (!box.current) return;
+    const lines = series.map((s) => ({ label: s.label, stroke: s.color, width: 1.5, spanGaps: true }));
+    const pinnedLines = pinned
+      ? series.map((s) => ({
+          ...s,
+          label: `${s.label} (pinned)`,
+          stroke: s.color,
+          width: 1.5,
+          dash: [6, 4],
+          spanGaps: true,
+        }))
+      : [];
     plot.current = new uPlot(
       {
         width: 360,
@@ -64,9 +80,9 @@ function Chart({
         title,
         scales: { x: { time: false } },
         axes: [{ label: 'step' }, {}],
-        series: [{ label: 'step' }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.5 }))],
+        series: [{ label: 'step' }, ...lines, ...pinnedLines],
       },
-      [[], ...series.map(() => [])],
+      [[], ...lines.map(() => []), ...pinnedLines.map(() => [])],
       box.current,
     );
     return () => {
@@ -75,8 +91,13 @@ function Chart({
     };
   }, [title, labels]);
   useEffect(() => {
-    plot.current?.setData([records.map((r) => r.step), ...series.map((s) => records.map(s.value))]);
-  }, [records, series]);
+    const runs = pinned ? [records, pinned] : [records];
+    const aligned = series.map((s) => alignRuns(runs, s.value));
+    const steps = aligned[0]?.steps ?? [];
+    const current = aligned.map((a) => a.values[0] ?? []);
+    const earlier = pinned ? aligned.map((a) => a.values[1] ?? []) : [];
+    plot.current?.setData([steps, ...current, ...earlier] as uPlot.AlignedData);
+  }, [records, pinned, series]);
   return <div ref={box} data-testid={testId} role="img" aria-label={title} />;
 }
 
@@ -237,6 +258,61 @@ function Misclassified({
   );
 }
 
+/** The pinned run beside the current one: what differs in the set-up, and where each run ended. */
+function Comparison({
+  pinned,
+  setup,
+  records,
+}: {
+  pinned: { setup: LabSetup; records: LabRecord[] };
+  setup: LabSetup;
+  records: LabRecord[];
+}) {
+  const differences = setupDifferences(pinned.setup, setup);
+  const ends = [pinned.records.at(-1), records.at(-1)];
+  const percent = (x: number | undefined) => (x === undefined ? '-' : `${Math.round(x * 100)}%`);
+  const rows: [string, (r: LabRecord | undefined) => string][] = [
+    ['step', (r) => (r ? String(r.step) : '-')],
+    ['loss', (r) => (r ? r.loss.toFixed(4) : '-')],
+    ['train accuracy', (r) => percent(r?.trainAccuracy)],
+    ['validation accuracy', (r) => percent(r?.validationAccuracy)],
+  ];
+  return (
+    <table data-testid="lab-compare" aria-label="The pinned run and this run">
+      <thead>
+        <tr>
+          <th scope="col" />
+          <th scope="col">pinned run (dashed)</th>
+          <th scope="col">this run</th>
+        </tr>
+      </thead>
+      <tbody>
+        {differences.length === 0 ? (
+          <tr>
+            <th scope="row">set-up</th>
+            <td colSpan={2}>the same (another seed or code shows the run-to-run spread)</td>
+          </tr>
+        ) : (
+          differences.map((d) => (
+            <tr key={d.field}>
+              <th scope="row">{d.field}</th>
+              <td>{d.pinned}</td>
+              <td>{d.current}</td>
+            </tr>
+          ))
+        )}
+        {rows.map(([label, cell]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td>{cell(ends[0])}</td>
+            <td>{cell(ends[1])}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 const lossSeries = [
   { label: 'train loss', value: (r: LabRecord) => r.loss, color: palette[0] as string },
   { label: 'validation loss', value: (r: LabRecord) => r.validationLoss, color: palette[1] as string },
@@ -262,7 +338,16 @@ function download(name: string, href: string) {
  * / Step / Reset, live curves, the decision boundary (2-D sets) or the confusion matrix and
  * misclassified images (image sets), gradient norms per layer and notes.
  */
-export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleInfo[] }) {
+export function Lab({
+  initial,
+  modules,
+  preset,
+}: {
+  initial: LabSetup;
+  modules: ModuleInfo[];
+  /** an instructor's preset: its set-up, and the fields it fixes (their controls are not shown) */
+  preset: { slug: string; setup: LabSetup; fixed: (keyof LabSetup)[] } | null;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const [setup, setSetup] = useState<LabSetup>(initial);
@@ -279,6 +364,8 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
     null,
   );
   const [checks, setChecks] = useState<BlockCheck[] | null>(null);
+  /** a run kept for comparison: its set-up and curves stay while the next run trains */
+  const [pinned, setPinned] = useState<{ setup: LabSetup; records: LabRecord[] } | null>(null);
   const worker = useRef<Worker | null>(null);
   const canvas = useRef<HTMLCanvasElement | null>(null);
 
@@ -345,7 +432,10 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
   }, []);
 
   function change(field: keyof LabSetup, raw: string) {
-    const parsed = setupSchema.safeParse({ ...setup, [field]: raw });
+    const dataset = field === 'dataset' ? setupSchema.shape.dataset.safeParse(raw) : null;
+    const parsed = setupSchema.safeParse(
+      dataset?.success ? withDataset(setup, dataset.data) : { ...setup, [field]: raw },
+    );
     if (!parsed.success) {
       setError({
         block: 'the set-up',
@@ -354,7 +444,11 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
       return;
     }
     setSetup(parsed.data);
-    const query = setupQuery(parsed.data);
+    const query = preset
+      ? [`preset=${encodeURIComponent(preset.slug)}`, setupQuery(parsed.data, preset.setup)]
+          .filter(Boolean)
+          .join('&')
+      : setupQuery(parsed.data);
     router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
     start(parsed.data);
   }
@@ -364,40 +458,43 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
   const last = records.at(-1);
   const notes = status === 'error' || !plan ? [] : diagnose(records, plan.classes, setup.loss);
 
-  const select = (field: keyof LabSetup, label: string, options: readonly string[]) => (
-    <label>
-      {label}
-      <select
-        value={String(setup[field])}
-        onChange={(e) => change(field, e.currentTarget.value)}
-        aria-label={label}
-      >
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-  const number = (field: keyof LabSetup, label: string, step = 'any') => (
-    <label>
-      {label}
-      <input
-        type="number"
-        step={step}
-        defaultValue={String(setup[field])}
-        key={`${field}:${setup[field]}`}
-        aria-label={label}
-        onBlur={(e) => {
-          if (e.currentTarget.value !== String(setup[field])) change(field, e.currentTarget.value);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') change(field, e.currentTarget.value);
-        }}
-      />
-    </label>
-  );
+  const shown = (field: keyof LabSetup) => !preset?.fixed.includes(field);
+  const select = (field: keyof LabSetup, label: string, options: readonly string[]) =>
+    shown(field) ? (
+      <label>
+        {label}
+        <select
+          value={String(setup[field])}
+          onChange={(e) => change(field, e.currentTarget.value)}
+          aria-label={label}
+        >
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      </label>
+    ) : null;
+  const number = (field: keyof LabSetup, label: string, step = 'any') =>
+    shown(field) ? (
+      <label>
+        {label}
+        <input
+          type="number"
+          step={step}
+          defaultValue={String(setup[field])}
+          key={`${field}:${setup[field]}`}
+          aria-label={label}
+          onBlur={(e) => {
+            if (e.currentTarget.value !== String(setup[field])) change(field, e.currentTarget.value);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') change(field, e.currentTarget.value);
+          }}
+        />
+      </label>
+    ) : null;
 
   return (
     <div className="lab">
@@ -407,17 +504,19 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
         {number('classes', 'Classes', '1')}
         {number('noise', 'Noise')}
         {number('validation', 'Validation share')}
-        <label>
-          Hidden layers
-          <input
-            defaultValue={setup.hidden}
-            key={`hidden:${setup.hidden}`}
-            aria-label="Hidden layers"
-            onBlur={(e) => {
-              if (e.currentTarget.value !== setup.hidden) change('hidden', e.currentTarget.value);
-            }}
-          />
-        </label>
+        {shown('hidden') ? (
+          <label>
+            Hidden layers
+            <input
+              defaultValue={setup.hidden}
+              key={`hidden:${setup.hidden}`}
+              aria-label="Hidden layers"
+              onBlur={(e) => {
+                if (e.currentTarget.value !== setup.hidden) change('hidden', e.currentTarget.value);
+              }}
+            />
+          </label>
+        ) : null}
         {select('activation', 'Activation', activations)}
         {images ? number('filters', 'Filters', '1') : null}
         {images ? select('conv', 'Convolution', convolutions) : null}
@@ -432,6 +531,12 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
         {number('seed', 'Seed', '1')}
         {select('code', 'Run my', ['submitted', 'draft'])}
       </form>
+      {preset && preset.fixed.length > 0 ? (
+        <p className="muted" data-testid="preset-fixed">
+          Fixed by this preset: {preset.fixed.map((field) => `${field} ${setup[field]}`).join(', ')}.{' '}
+          <Link href={`/lab?${setupQuery(setup)}`}>Open this set-up in the full lab</Link> to change them.
+        </p>
+      ) : null}
 
       <h2>Blocks</h2>
       <ul data-testid="lab-blocks">
@@ -535,6 +640,19 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
             Export PNG
           </button>
         )}
+        <button
+          type="button"
+          className="link-button"
+          disabled={records.length === 0}
+          onClick={() => setPinned({ setup, records })}
+        >
+          Pin this run to compare
+        </button>
+        {pinned ? (
+          <button type="button" className="link-button" onClick={() => setPinned(null)}>
+            Unpin
+          </button>
+        ) : null}
       </div>
 
       <p data-testid="lab-status" aria-live="polite">
@@ -549,6 +667,7 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
           {last.gradNorms.map((g) => g.toExponential(2)).join(', ')}
         </p>
       ) : null}
+      {pinned ? <Comparison pinned={pinned} setup={setup} records={records} /> : null}
       {checks ? (
         <ul data-testid="lab-checks" aria-label="Checks of your layers">
           {checks.map((c) => (
@@ -592,8 +711,20 @@ export function Lab({ initial, modules }: { initial: LabSetup; modules: ModuleIn
             canvasRef={canvas}
           />
         )}
-        <Chart title="Loss" records={records} series={lossSeries} testId="loss-chart" />
-        <Chart title="Accuracy" records={records} series={accuracySeries} testId="accuracy-chart" />
+        <Chart
+          title="Loss"
+          records={records}
+          pinned={pinned?.records ?? null}
+          series={lossSeries}
+          testId="loss-chart"
+        />
+        <Chart
+          title="Accuracy"
+          records={records}
+          pinned={pinned?.records ?? null}
+          series={accuracySeries}
+          testId="accuracy-chart"
+        />
       </div>
     </div>
   );

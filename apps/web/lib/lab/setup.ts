@@ -57,6 +57,35 @@ export type LabSetup = z.infer<typeof setupSchema>;
 
 export const defaultSetup: LabSetup = setupSchema.parse({});
 
+type Dataset = (typeof datasets)[number];
+
+/**
+ * Where a dataset starts from other values than the schema's defaults: the image set trains a
+ * small CNN, whose pooled features need a narrower head (64) and more examples (2000) than the
+ * 2-D sets' 100,100 on 600 points.
+ */
+const datasetDefaults: Partial<Record<Dataset, Partial<LabSetup>>> = {
+  shapes: { points: 2000, hidden: '64' },
+};
+
+/** The set-up a dataset starts with. */
+export function defaultsFor(dataset: Dataset): LabSetup {
+  return { ...defaultSetup, ...datasetDefaults[dataset], dataset };
+}
+
+/**
+ * The set-up after choosing another dataset: each value still at the old dataset's default
+ * takes the new one's; values the learner changed stay.
+ */
+export function withDataset(setup: LabSetup, dataset: Dataset): LabSetup {
+  const before = defaultsFor(setup.dataset);
+  const after = defaultsFor(dataset);
+  const next: Record<string, unknown> = { ...setup, dataset };
+  for (const key of Object.keys(after) as (keyof LabSetup)[])
+    if (setup[key] === before[key]) next[key] = after[key];
+  return next as LabSetup;
+}
+
 /** The classes the dataset has (some datasets are binary whatever `classes` says). */
 export function classCount(setup: LabSetup): number {
   return setup.dataset === 'spiral' || setup.dataset === 'blobs' || setup.dataset === 'shapes'
@@ -74,8 +103,14 @@ export function hiddenWidths(setup: LabSetup): number[] {
   return setup.hidden === '' ? [] : setup.hidden.split(',').map(Number);
 }
 
-/** A set-up from URL search parameters; errors name the parameter. */
-export function parseSetup(params: Record<string, string | string[] | undefined>): {
+/**
+ * A set-up from URL search parameters; errors name the parameter. What the URL leaves out comes
+ * from `base` (a preset's set-up) or else from the dataset's defaults.
+ */
+export function parseSetup(
+  params: Record<string, string | string[] | undefined>,
+  base?: LabSetup,
+): {
   setup: LabSetup;
   errors: string[];
 } {
@@ -84,20 +119,31 @@ export function parseSetup(params: Record<string, string | string[] | undefined>
       .filter(([key]) => key in setupSchema.shape)
       .map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
   );
-  const parsed = setupSchema.safeParse(flat);
+  // the dataset's own defaults fill what the URL leaves out (the URL holds only what differs)
+  const startFrom = (fields: Record<string, unknown>): Partial<LabSetup> => {
+    if (base) return base;
+    const dataset = setupSchema.shape.dataset.safeParse(fields.dataset);
+    return dataset.success ? (datasetDefaults[dataset.data] ?? {}) : {};
+  };
+  const parsed = setupSchema.safeParse({ ...startFrom(flat), ...flat });
   if (parsed.success) return { setup: parsed.data, errors: [] };
   const errors = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   // keep every valid field, fall back to the default for the others
   const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
   const kept = Object.fromEntries(Object.entries(flat).filter(([key]) => !bad.has(key)));
-  return { setup: setupSchema.parse(kept), errors };
+  return { setup: setupSchema.parse({ ...startFrom(kept), ...kept }), errors };
 }
 
-/** The URL search string of a set-up (only what differs from the defaults). */
-export function setupQuery(setup: LabSetup): string {
+/**
+ * The URL search string of a set-up: only what differs from `base` (a preset's set-up) or else
+ * from its dataset's defaults.
+ */
+export function setupQuery(setup: LabSetup, base?: LabSetup): string {
   const query = new URLSearchParams();
+  const defaults = base ?? defaultsFor(setup.dataset);
   for (const [key, value] of Object.entries(setup)) {
-    if (value !== defaultSetup[key as keyof LabSetup]) query.set(key, String(value));
+    const from = key === 'dataset' && !base ? defaultSetup.dataset : defaults[key as keyof LabSetup];
+    if (value !== from) query.set(key, String(value));
   }
   return query.toString();
 }
