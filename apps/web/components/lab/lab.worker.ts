@@ -95,9 +95,13 @@ function fail(error: unknown) {
   });
 }
 
-/** Runs steps for about one frame, then reports; `budgetMs` 0 runs exactly one step. */
+/**
+ * Runs steps for about one frame, then reports; `budgetMs` 0 runs exactly one step. The first
+ * step is reported alone: its loss is the untrained network's, which the notes compare with log C.
+ */
 function chunk(budgetMs: number): void {
   if (!trainer) return;
+  if (trainer.step === 0) budgetMs = 0;
   const started = performance.now();
   const losses: number[] = [];
   let last = null as ReturnType<Trainer['trainStep']> | null;
