@@ -5,6 +5,8 @@
  *   npm run bench -w @gradlab/kernels              a table
  *   npm run bench -w @gradlab/kernels -- --json    a JSON array of { case, impl, medianMs, gflops }
  *   npm run bench -w @gradlab/kernels -- --quick   shorter budgets, no naive 1024 matmul
+ *   npm run bench -w @gradlab/kernels -- --case conv2d --impl gradlab-wasm,tfjs-wasm
+ *                                                  only cases whose name contains "conv2d", only those impls
  *
  * Fairness: every impl gets the same values. TF's NHWC / HWIO layouts are made in the set-up,
  * outside any timed region. gradlab's timed region is one kernel call, which includes copying
@@ -23,6 +25,15 @@ const argv = process.argv.slice(2);
 const json = argv.includes('--json');
 const quick = argv.includes('--quick');
 const budgetMs = quick ? 300 : 1200;
+/** The value after `flag` on the command line (`--flag value` or `--flag=value`). */
+function option(flag: string): string | undefined {
+  const i = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
+  if (i < 0) return undefined;
+  const arg = argv[i] as string;
+  return arg.includes('=') ? arg.slice(flag.length + 1) : argv[i + 1];
+}
+const caseFilter = option('--case');
+const implFilter = option('--impl')?.split(',');
 
 interface Impl {
   impl: string;
@@ -208,7 +219,9 @@ async function main(): Promise<void> {
   ];
   const results: BenchResult[] = [];
   for (const c of cases) {
+    if (caseFilter && !c.name.includes(caseFilter)) continue;
     for (const impl of c.impls) {
+      if (implFilter && !implFilter.includes(impl.impl)) continue;
       const fn = await impl.setUp();
       const { medianMs, runs } = measure(fn);
       impl.tearDown?.();

@@ -44,4 +44,31 @@ describe('wasm kernels on random shapes', () => {
       { numRuns: 200 },
     );
   });
+
+  // Wider images reach the paths the small shapes above rarely do: Winograd F(2x2, 3x3) for f32
+  // 3x3 / stride 1 (output >= 4 x 4), and the vector and masked-edge packing of the implicit
+  // im2col (panels of 8 (f32) / 4 (f64) columns inside one output row).
+  it('conv2d matches the reference on wider images', () => {
+    const geometry = fc.record({
+      n: fc.integer({ min: 1, max: 2 }),
+      c: fc.integer({ min: 1, max: 6 }),
+      h: fc.integer({ min: 3, max: 36 }),
+      w: fc.integer({ min: 3, max: 36 }),
+      f: fc.integer({ min: 1, max: 11 }),
+      k: fc.constantFrom(1, 2, 3, 3, 3, 5),
+      stride: fc.constantFrom(1, 1, 1, 2),
+      pad: fc.integer({ min: 0, max: 3 }),
+      bias: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(geometry, dtype, fc.nat(1000), ({ k, ...g }, dt, seed) => {
+        fc.pre(g.h + 2 * g.pad >= k && g.w + 2 * g.pad >= k);
+        const p = prepareCase({ kernel: 'conv2d', ...g, kh: k, kw: k }, dt, seed);
+        if (p.kernelName !== 'conv2d') throw new Error('unreachable');
+        conv2dWasm(p.args);
+        expect(compareOutputs(p, p.args.out)).toBeUndefined();
+      }),
+      { numRuns: 80 },
+    );
+  });
 });
