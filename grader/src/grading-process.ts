@@ -11,7 +11,7 @@ import { hostErrorMessage } from './run-tests.ts';
 import { applySandboxV8Flags, poisonReason } from './sandbox/process-health.ts';
 import { probeSandbox } from './sandbox-probe.ts';
 
-applySandboxV8Flags();
+applySandboxV8Flags({ gradingProcess: true });
 
 function send(message: ToParent): void {
   process.send?.(message);
@@ -19,7 +19,7 @@ function send(message: ToParent): void {
 
 function health(): ProcessHealth {
   const poisoned = poisonReason();
-  return { rssBytes: process.memoryUsage().rss, ...(poisoned === undefined ? {} : { poisoned }) };
+  return { rssBytes: process.memoryUsage.rss(), ...(poisoned === undefined ? {} : { poisoned }) };
 }
 
 async function handle(message: ToChild): Promise<void> {

@@ -20,6 +20,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { contentRoot } from '@gradlab/content';
 import type { CheckReport } from './check.ts';
 import { failedGrading, type GradeRequest } from './grade.ts';
 import type { ProcessHealth, ToChild, ToParent } from './grading-protocol.ts';
@@ -122,6 +123,20 @@ function findPrlimit(): string | undefined {
 
 const STDERR_TAIL = 4096;
 
+/**
+ * The content folder the parent found, handed to its grading processes (they start in the same
+ * directory and would find the same one): without it, every grading's check of whether its
+ * exercise changed looks for the folder again, a walk up the directories per file.
+ */
+function contentDirEnv(): { GRADLAB_CONTENT_DIR?: string } {
+  if (process.env.GRADLAB_CONTENT_DIR) return {};
+  try {
+    return { GRADLAB_CONTENT_DIR: contentRoot() };
+  } catch {
+    return {};
+  }
+}
+
 /** How a process that died with a job is reported to the learner. */
 function crashVerdict(
   stderr: string,
@@ -163,7 +178,7 @@ class GradingProcess {
       serialization: 'advanced',
       // esbuild's synchronous API (exercise files) uses a worker thread and Atomics, which the
       // sandbox's V8 flags remove from threads started after them.
-      env: { ...process.env, ESBUILD_WORKER_THREADS: '0' },
+      env: { ...process.env, ...contentDirEnv(), ESBUILD_WORKER_THREADS: '0' },
     });
     this.child.stderr?.setEncoding('utf8');
     this.child.stderr?.on('data', (chunk: string) => {

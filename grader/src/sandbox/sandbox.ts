@@ -1,18 +1,21 @@
 /**
- * One grading's sandbox: a fresh isolated-vm isolate with the engine bundle and the learner's
- * module, nothing else. The host talks to it through one guest function (the harness's dispatch)
- * and only with copies; no host function or Reference is ever handed to the isolate.
+ * One grading's sandbox: a fresh context, with the engine bundle and the learner's module and
+ * nothing else, in an isolated-vm isolate of its own: a new one, or one that served earlier
+ * sandboxes that ended cleanly (see isolate-pool.ts for why nothing of theirs is reachable). The
+ * host talks to it through one guest function (the harness's dispatch) and only with copies; no
+ * host function or Reference is ever handed to the isolate.
  *
  * Every operation runs under three clocks: isolated-vm's per-run `timeout`, a host watchdog that
  * disposes the isolate if that ever fails to fire, and the grading's total budget. Timeouts,
  * memory-limit disposal and budget exhaustion end the sandbox (`fatal`); an exception in a call
  * does not.
  */
-import ivm from 'isolated-vm';
+import type ivm from 'isolated-vm';
 import { z } from 'zod';
 import { compileLearner, LEARNER_SCRIPT, wrapModule } from './compile.ts';
 import { compileGuest, guestBundle } from './guest-bundle.ts';
 import { decodeOutput, encodeArg } from './host-wire.ts';
+import { acquireIsolate, type LeasedIsolate, releaseIsolate } from './isolate-pool.ts';
 import { resolveLimits } from './limits.ts';
 import { markPoisoned } from './process-health.ts';
 import type { SourceMap } from './source-map.ts';
@@ -90,16 +93,24 @@ export class Sandbox implements SandboxApi {
   private abandonRun: ((reason: Error) => void) | undefined;
   private catastrophe: string | undefined;
 
+  private readonly isolate: ivm.Isolate;
+  /** operations started on the isolate and not yet settled */
+  private running = 0;
+  /** the isolate went back to the pool, or was disposed: this sandbox is over */
+  private released = false;
+
   private constructor(
-    private readonly isolate: ivm.Isolate,
+    private readonly leased: LeasedIsolate,
     private readonly context: ivm.Context,
     private readonly limits: SandboxLimits,
     private readonly sourceMap: SourceMap,
     private readonly filename: string,
-  ) {}
+  ) {
+    this.isolate = leased.isolate;
+  }
 
   /**
-   * Compiles the learner's code, starts a fresh isolate with the engine and runs the module.
+   * Compiles the learner's code, starts a fresh context with the engine and runs the module.
    * Fails with `compile_error`, or with the status of the module's top-level code.
    */
   static async create(options: SandboxOptions): Promise<CreateResult> {
@@ -111,18 +122,13 @@ export class Sandbox implements SandboxApi {
     });
     if (!compiled.ok) return { ok: false, failure: failure('compile_error', compiled.message, true) };
     const bundle = await guestBundle();
-    let onCatastrophe = (message: string) =>
-      console.error(`gradlab sandbox: isolated-vm catastrophic error: ${message}`);
-    const isolate = new ivm.Isolate({
-      memoryLimit: limits.memoryMb,
-      onCatastrophicError: (message) => onCatastrophe(message),
-    });
+    const leased = acquireIsolate(limits.memoryMb);
     let sandbox: Sandbox | undefined;
     try {
-      const context = await isolate.createContext();
-      sandbox = new Sandbox(isolate, context, limits, compiled.sourceMap, compiled.filename);
+      const context = leased.isolate.createContextSync();
+      sandbox = new Sandbox(leased, context, limits, compiled.sourceMap, compiled.filename);
       const current = sandbox;
-      onCatastrophe = (message) => current.catastrophic(message);
+      leased.onCatastrophe = (message) => current.catastrophic(message);
       const loaded = await sandbox.load(
         bundle,
         compiled.code,
@@ -137,8 +143,8 @@ export class Sandbox implements SandboxApi {
       }
       return { ok: true, sandbox };
     } catch (error) {
-      if (sandbox) sandbox.dispose();
-      else if (!isolate.isDisposed) isolate.dispose();
+      if (sandbox) sandbox.discard();
+      else releaseIsolate(leased, false);
       throw error;
     }
   }
@@ -148,14 +154,43 @@ export class Sandbox implements SandboxApi {
   }
 
   get disposed(): boolean {
-    return this.isolate.isDisposed;
+    return this.released || this.isolate.isDisposed;
   }
 
+  /**
+   * Ends the sandbox. Its context is released; the isolate goes back to the pool only when the
+   * sandbox ended cleanly (see isolate-pool.ts): no failure ended it (a timeout, the memory
+   * limit, a protocol error...), nothing is running in it and isolated-vm never lost control.
+   */
   dispose(): void {
+    const clean =
+      this.ended === undefined &&
+      !this.timedOut &&
+      this.catastrophe === undefined &&
+      this.running === 0 &&
+      !this.isolate.isDisposed;
+    this.finish(clean);
+  }
+
+  /** Ends the sandbox and disposes its isolate, whatever happened. */
+  discard(): void {
+    this.finish(false);
+  }
+
+  private finish(clean: boolean): void {
     this.ended ??= failure('runtime_error', 'the sandbox was disposed', true);
     this.dispatch?.release();
     this.dispatch = undefined;
-    if (!this.isolate.isDisposed) this.isolate.dispose();
+    if (this.released) return;
+    this.released = true;
+    if (clean) {
+      try {
+        this.context.release();
+      } catch {
+        clean = false;
+      }
+    }
+    releaseIsolate(this.leased, clean);
   }
 
   /** Calls the learner's export `name` with copies of `args`; the result comes back as a copy. */
@@ -315,14 +350,16 @@ export class Sandbox implements SandboxApi {
     forbidden: string[],
     scenario: { code: string; functions: string[] } | undefined,
   ): Promise<Outcome<null>> {
-    const guest = await compileGuest(this.isolate, bundle);
-    await guest.run(this.context, { timeout: 5000 });
-    guest.release();
-    const dispatch = (await this.context.global.get(DISPATCH_GLOBAL, { reference: true })) as DispatchRef;
-    await this.context.global.delete(DISPATCH_GLOBAL);
+    // One compile per isolate: each context runs the same unbound script (its top level anew).
+    this.leased.guest ??= await compileGuest(this.isolate, bundle);
+    // Our own code until the learner's module runs: synchronous calls, without a trip through
+    // isolated-vm's thread pool each (the timeouts still apply).
+    this.leased.guest.runSync(this.context, { timeout: 5000 });
+    const dispatch = this.context.global.getSync(DISPATCH_GLOBAL, { reference: true }) as DispatchRef;
+    this.context.global.deleteSync(DISPATCH_GLOBAL);
     this.dispatch = dispatch;
     const configured = wireResult.safeParse(
-      await dispatch.apply(
+      dispatch.applySync(
         undefined,
         [
           'configure',
@@ -413,11 +450,13 @@ export class Sandbox implements SandboxApi {
       markPoisoned(`${what} could not be stopped at its time limit`);
       this.abandonRun?.(new Error('watchdog: timed out'));
     }, timeout + Math.max(250, timeout));
+    this.running += 1;
     try {
       return { ok: true, value: await Promise.race([op(timeout, this.dispatch), abandoned]) };
     } catch (error) {
       return this.end(this.classify(error, what, timeout, budgetBound, performance.now() - started));
     } finally {
+      this.running -= 1;
       clearTimeout(watchdog);
       this.abandonRun = undefined;
       this.used += performance.now() - started;

@@ -3,10 +3,18 @@ import type { BackendName, FloatDType, KernelConfig, KernelName, KernelSignature
 
 const registry = new Map<string, KernelConfig>();
 const key = (kernelName: KernelName, backendName: BackendName) => `${backendName}/${kernelName}`;
+/** The same kernels by backend, then op: a lookup per op call builds no key string. */
+const byBackend = new Map<BackendName, Map<KernelName, KernelConfig>>();
 
 /** Registers (or replaces) the kernel of one op on one backend. */
 export function registerKernel<K extends KernelName>(config: KernelConfig<K>): void {
   registry.set(key(config.kernelName, config.backendName), config as unknown as KernelConfig);
+  let kernels = byBackend.get(config.backendName);
+  if (kernels === undefined) {
+    kernels = new Map();
+    byBackend.set(config.backendName, kernels);
+  }
+  kernels.set(config.kernelName, config as unknown as KernelConfig);
 }
 
 /** The kernel registered for (op, backend), or undefined. */
@@ -14,7 +22,7 @@ export function getKernel<K extends KernelName>(
   kernelName: K,
   backendName: BackendName,
 ): KernelConfig<K> | undefined {
-  return registry.get(key(kernelName, backendName)) as KernelConfig<K> | undefined;
+  return byBackend.get(backendName)?.get(kernelName) as KernelConfig<K> | undefined;
 }
 
 /** Which backends have a kernel for this op. */

@@ -23,7 +23,7 @@ import {
 } from './dtype.ts';
 import { ArgumentError } from './errors.ts';
 import { type ArrayInput, NDArray } from './ndarray.ts';
-import { broadcastShapes } from './shape.ts';
+import { broadcastShapes, copyDims, sameShape } from './shape.ts';
 import { broadcastTo, readContiguous } from './strided.ts';
 
 /** The dtype NumPy 2 would give to an operation mixing these operands (numbers are weak). */
@@ -58,6 +58,13 @@ function broadcastRead(
   dtype: DType,
   arrays: NDArray[],
 ): { shape: number[]; values: TypedArray[] } {
+  // two operands of one shape (most ops): no broadcast views to build, the same values
+  if (arrays.length === 2) {
+    const a = arrays[0] as NDArray;
+    const b = arrays[1] as NDArray;
+    if (sameShape(a.shape, b.shape))
+      return { shape: copyDims(a.shape), values: [readContiguous(a, dtype), readContiguous(b, dtype)] };
+  }
   const shape = broadcastShapes(op, ...arrays.map((a) => a.shape));
   return { shape, values: arrays.map((a) => readContiguous(broadcastTo(a, shape, op), dtype)) };
 }

@@ -19,6 +19,7 @@ import { broadcastTo, readContiguous } from './strided.ts';
 export function matmul(a: ArrayInput, b: ArrayInput): NDArray {
   const x = asarray(a, {}, 'matmul');
   const y = asarray(b, {}, 'matmul');
+  if (x.ndim === 2 && y.ndim === 2) return matmul2d(x, y);
   if (x.ndim === 0 || y.ndim === 0)
     throw new ShapeError(
       `matmul: operands must have at least 1 dimension, got shapes ${formatShape(x.shape)} and ${formatShape(y.shape)}; use multiply for scalars`,
@@ -63,6 +64,36 @@ export function matmul(a: ArrayInput, b: ArrayInput): NDArray {
   const shape = [...batch, ...(x.ndim === 1 ? [] : [m]), ...(y.ndim === 1 ? [] : [n])];
   const result = isFloat(promoted) ? out : castData(out, 'int32');
   return new NDArray(result, shape);
+}
+
+/**
+ * 2-D @ 2-D, the common case, without the batch machinery: the same kernel call on the same
+ * values as the general path (one batch of the whole operands).
+ */
+function matmul2d(x: NDArray, y: NDArray): NDArray {
+  const m = x.shape[0] as number;
+  const k = x.shape[1] as number;
+  const k2 = y.shape[0] as number;
+  const n = y.shape[1] as number;
+  if (k !== k2)
+    throw new ShapeError(
+      `matmul: shapes ${formatShape(x.shape)} and ${formatShape(y.shape)} are not aligned: the first has ${k} columns but the second has ${k2} rows`,
+    );
+  const promoted = promoteTypes(x.dtype, y.dtype);
+  const dtype = floatType(promoted);
+  const out = allocate(dtype, m * n) as FloatArray;
+  kernel(
+    'matmul',
+    dtype,
+  )({
+    a: readContiguous(x, dtype) as FloatArray,
+    b: readContiguous(y, dtype) as FloatArray,
+    out,
+    m,
+    k,
+    n,
+  });
+  return new NDArray(isFloat(promoted) ? out : castData(out, 'int32'), [m, n]);
 }
 
 /** For each batch of the broadcast batch shape, the index of the operand's own batch it reads. */

@@ -4,7 +4,7 @@ import { allocate, promoteTypes } from './dtype.ts';
 import { ArgumentError, AxisError, ShapeError } from './errors.ts';
 import { type SliceSpec, slice, take } from './indexing.ts';
 import { type ArrayInput, NDArray } from './ndarray.ts';
-import { formatShape, normalizeAxes, normalizeAxis, type Shape, sizeOf } from './shape.ts';
+import { copyDims, formatShape, normalizeAxes, normalizeAxis, type Shape, sizeOf } from './shape.ts';
 import { assign, broadcastTo as broadcastView, copyContiguous } from './strided.ts';
 
 /**
@@ -13,14 +13,18 @@ import { assign, broadcastTo as broadcastView, copyContiguous } from './strided.
  */
 export function reshape(a: ArrayInput, shape: number | Shape): NDArray {
   const x = asarray(a, {}, 'reshape');
-  const dims = typeof shape === 'number' ? [shape] : [...shape];
+  const dims = typeof shape === 'number' ? [shape] : copyDims(shape);
   const unknown = dims.indexOf(-1);
-  if (dims.some((d, i) => !Number.isInteger(d) || d < -1 || (d === -1 && i !== unknown)))
-    throw new ShapeError(
-      `reshape: invalid shape ${formatShape(dims)}: use non-negative integers and at most one -1`,
-    );
+  let known = 1;
+  for (let i = 0; i < dims.length; i++) {
+    const d = dims[i] as number;
+    if (!Number.isInteger(d) || d < -1 || (d === -1 && i !== unknown))
+      throw new ShapeError(
+        `reshape: invalid shape ${formatShape(dims)}: use non-negative integers and at most one -1`,
+      );
+    if (d !== -1) known *= d;
+  }
   if (unknown >= 0) {
-    const known = sizeOf(dims.filter((d) => d !== -1));
     if (known === 0 || x.size % known !== 0)
       throw new ShapeError(`reshape: cannot reshape array of size ${x.size} into shape ${formatShape(dims)}`);
     dims[unknown] = x.size / known;
@@ -46,10 +50,17 @@ export function flatten(a: ArrayInput): NDArray {
 export function transpose(a: ArrayInput, axes?: readonly number[]): NDArray {
   const x = asarray(a, {}, 'transpose');
   const nd = x.ndim;
-  const perm =
-    axes === undefined
-      ? x.shape.map((_, i) => nd - 1 - i)
-      : axes.map((p) => normalizeAxis(p, nd, 'transpose'));
+  if (axes === undefined) {
+    // the axes reversed (always a permutation)
+    const shape: number[] = [];
+    const strides: number[] = [];
+    for (let i = nd - 1; i >= 0; i--) {
+      shape.push(x.shape[i] as number);
+      strides.push(x.strides[i] as number);
+    }
+    return new NDArray(x.data, shape, strides, x.offset);
+  }
+  const perm = axes.map((p) => normalizeAxis(p, nd, 'transpose'));
   if (perm.length !== nd || new Set(perm).size !== nd)
     throw new AxisError(
       `transpose: axes [${axes?.join(', ')}] are not a permutation of the ${nd} axes of the array`,

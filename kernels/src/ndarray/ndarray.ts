@@ -53,7 +53,7 @@ import {
   type VarOptions,
   variance,
 } from './reductions.ts';
-import { contiguousStrides, formatShape, isContiguous, type Shape, sizeOf } from './shape.ts';
+import { contiguousStrides, copyDims, formatShape, isContiguous, type Shape, sizeOf } from './shape.ts';
 import { readContiguous } from './strided.ts';
 
 /** Anything an `np` function accepts as an array: an NDArray, a JS number/boolean, nested arrays, a typed array. */
@@ -91,10 +91,10 @@ export class NDArray {
       throw new ShapeError(`NDArray: ${strides.length} strides given for shape ${formatShape(shape)}`);
     this.data = data;
     this.dtype = dtypeOf(data);
-    this.shape = Object.freeze([...shape]);
-    this.strides = Object.freeze([...strides]);
+    this.shape = Object.freeze(copyDims(shape));
+    this.strides = Object.freeze(copyDims(strides));
     this.offset = offset;
-    this.size = sizeOf(shape);
+    this.size = sizeOf(this.shape);
   }
 
   /** Number of dimensions. */

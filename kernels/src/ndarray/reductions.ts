@@ -48,12 +48,20 @@ function reduceAxes(
   keepdims: boolean,
 ): Reduced {
   const shape = x.shape;
-  const reduced = new Set(axes);
-  const kept = shape.map((_, d) => d).filter((d) => !reduced.has(d));
-  const count = sizeOf(axes.map((d) => shape[d] as number));
-  const outShape = keepdims
-    ? shape.map((n, d) => (reduced.has(d) ? 1 : n))
-    : kept.map((d) => shape[d] as number);
+  // indexed loops, no closures: reductions run cold in each sandbox
+  const kept: number[] = [];
+  const outShape: number[] = [];
+  let count = 1;
+  for (let d = 0; d < shape.length; d++) {
+    const n = shape[d] as number;
+    if (axes.includes(d)) {
+      count *= n;
+      if (keepdims) outShape.push(1);
+    } else {
+      kept.push(d);
+      outShape.push(n);
+    }
+  }
   let outer: number;
   let inner: number;
   let src: FloatArray;

@@ -6,8 +6,24 @@ export type Shape = readonly number[];
 /** Number of elements of an array of this shape. */
 export function sizeOf(shape: Shape): number {
   let n = 1;
-  for (const d of shape) n *= d;
+  // an indexed loop: the engine's hot path runs cold in each sandbox, where for-of costs a call per element
+  for (let i = 0; i < shape.length; i++) n *= shape[i] as number;
   return n;
+}
+
+/** A plain array copy of a shape or strides (an indexed loop for arrays, the iterator for anything else). */
+export function copyDims(dims: Shape): number[] {
+  if (!Array.isArray(dims)) return [...dims];
+  const out: number[] = [];
+  for (let i = 0; i < dims.length; i++) out.push(dims[i] as number);
+  return out;
+}
+
+/** Whether two shapes are the same. */
+export function sameShape(a: Shape, b: Shape): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Row-major (C order) strides, in elements. */
@@ -61,7 +77,11 @@ export function normalizeAxes(
   ndim: number,
   op: string,
 ): number[] {
-  if (axis === undefined) return Array.from({ length: ndim }, (_, i) => i);
+  if (axis === undefined) {
+    const all: number[] = [];
+    for (let i = 0; i < ndim; i++) all.push(i);
+    return all;
+  }
   const list = typeof axis === 'number' ? [axis] : axis;
   const axes = list.map((a) => normalizeAxis(a, ndim, op));
   const sorted = [...axes].sort((a, b) => a - b);
@@ -77,9 +97,11 @@ export function normalizeAxes(
  * equal or one of them 1), or a ShapeError naming the operation and every shape.
  */
 export function broadcastShapes(op: string, ...shapes: Shape[]): number[] {
-  const ndim = Math.max(0, ...shapes.map((s) => s.length));
+  let ndim = 0;
+  for (let s = 0; s < shapes.length; s++) ndim = Math.max(ndim, (shapes[s] as Shape).length);
   const out = new Array<number>(ndim).fill(1);
-  for (const shape of shapes) {
+  for (let s = 0; s < shapes.length; s++) {
+    const shape = shapes[s] as Shape;
     for (let i = 0; i < shape.length; i++) {
       const d = ndim - shape.length + i;
       const n = shape[i] as number;

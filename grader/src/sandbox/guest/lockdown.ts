@@ -13,6 +13,9 @@
  *   grading process also starts every isolate without them (V8 flags, see process-health.ts);
  *   this is the second line: `Atomics.waitAsync` aborts the whole process, and isolated-vm's
  *   memory limit does not see a buffer growing in place.
+ * - `FinalizationRegistry` is removed: its callbacks run whenever V8 gets round to them, outside
+ *   any call of the sandbox's. An isolate serves several sandboxes, one context each (see
+ *   ../isolate-pool.ts), and none may run code while the next one is being graded.
  */
 import { P } from './primordials.ts';
 
@@ -81,6 +84,11 @@ function removeWebAssembly(global: typeof globalThis): void {
   P.ReflectDeleteProperty(global, 'WebAssembly');
 }
 
+/** Removes the one built-in that runs learner code later, outside the calls the host makes. */
+function removeDeferredCallbacks(global: typeof globalThis): void {
+  P.ReflectDeleteProperty(global, 'FinalizationRegistry');
+}
+
 function removeSharedMemoryAndResizing(global: typeof globalThis): void {
   P.ReflectDeleteProperty(global, 'Atomics');
   P.ReflectDeleteProperty(global, 'SharedArrayBuffer');
@@ -124,6 +132,7 @@ export function lockDown(
 ): void {
   removeWebAssembly(global);
   removeSharedMemoryAndResizing(global);
+  removeDeferredCallbacks(global);
   forbid(np, arrayClass, forbidden);
   freezeNamespace(np);
   freezeFunction(arrayClass);
