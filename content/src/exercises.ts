@@ -116,6 +116,7 @@ export function exerciseSources(id: string): ExerciseSources {
  */
 export function exerciseVersion(id: string): string {
   const parts: string[] = [];
+  const root = exercisesDir(); // once: it searches the folders for the content root
   const walk = (dir: string) => {
     for (const entry of fs
       .readdirSync(dir, { withFileTypes: true })
@@ -124,7 +125,7 @@ export function exerciseVersion(id: string): string {
       if (entry.isDirectory()) walk(full);
       else {
         const stat = fs.statSync(full);
-        parts.push(`${path.relative(exercisesDir(), full)}:${stat.size}:${stat.mtimeMs}`);
+        parts.push(`${path.relative(root, full)}:${stat.size}:${stat.mtimeMs}`);
       }
     }
   };
