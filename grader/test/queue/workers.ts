@@ -35,24 +35,27 @@ export function startWorkerProcess(url: string, args: string[] = []): WorkerProc
     { cwd: graderDir, env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const events: Record<string, unknown>[] = [];
-  let buffered = '';
   let text = '';
-  const read = (chunk: Buffer) => {
-    text = (text + chunk.toString('utf8')).slice(-4096);
-    buffered += chunk.toString('utf8');
-    const lines = buffered.split('\n');
-    buffered = lines.pop() ?? '';
-    for (const line of lines) {
-      if (!line.startsWith('{')) continue;
-      try {
-        events.push(JSON.parse(line));
-      } catch {
-        // a JSON-looking line of something else
+  // one line buffer per stream: a chunk of stderr must not land in the middle of a stdout line
+  const reader = () => {
+    let buffered = '';
+    return (chunk: Buffer) => {
+      text = (text + chunk.toString('utf8')).slice(-4096);
+      buffered += chunk.toString('utf8');
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!line.startsWith('{')) continue;
+        try {
+          events.push(JSON.parse(line));
+        } catch {
+          // a JSON-looking line of something else
+        }
       }
-    }
+    };
   };
-  child.stdout?.on('data', read);
-  child.stderr?.on('data', read);
+  child.stdout?.on('data', reader());
+  child.stderr?.on('data', reader());
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
