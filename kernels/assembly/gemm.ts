@@ -56,6 +56,17 @@ const TILE_BYTES: i32 = MR * 32;
 }
 
 /** a[row] of one k step of a packed panel, broadcast to every lane. */
+/** Stores (or, accumulating, adds onto) one 8-lane row of a micro-tile: 32 bytes at r. */
+@inline function storeRow<T>(r: usize, lo: v128, hi: v128, accumulate: bool): void {
+  if (accumulate) {
+    v128.store(r, vaddT<T>(lo, v128.load(r)));
+    v128.store(r, vaddT<T>(hi, v128.load(r, 16)), 16);
+  } else {
+    v128.store(r, lo);
+    v128.store(r, hi, 16);
+  }
+}
+
 @inline function splat0<T>(p: usize): v128 {
   return sizeof<T>() == 4 ? v128.load32_splat(p) : v128.load64_splat(p);
 }
@@ -191,37 +202,15 @@ function kernel5<T>(kc: i32, pa: usize, pb: usize, c: usize, ldc: usize, accumul
     pb += 32;
   }
   let r = c;
-  if (accumulate) {
-    v128.store(r, vaddT<T>(c00, v128.load(r)));
-    v128.store(r, vaddT<T>(c01, v128.load(r, 16)), 16);
-    r += ldc;
-    v128.store(r, vaddT<T>(c10, v128.load(r)));
-    v128.store(r, vaddT<T>(c11, v128.load(r, 16)), 16);
-    r += ldc;
-    v128.store(r, vaddT<T>(c20, v128.load(r)));
-    v128.store(r, vaddT<T>(c21, v128.load(r, 16)), 16);
-    r += ldc;
-    v128.store(r, vaddT<T>(c30, v128.load(r)));
-    v128.store(r, vaddT<T>(c31, v128.load(r, 16)), 16);
-    r += ldc;
-    v128.store(r, vaddT<T>(c40, v128.load(r)));
-    v128.store(r, vaddT<T>(c41, v128.load(r, 16)), 16);
-  } else {
-    v128.store(r, c00);
-    v128.store(r, c01, 16);
-    r += ldc;
-    v128.store(r, c10);
-    v128.store(r, c11, 16);
-    r += ldc;
-    v128.store(r, c20);
-    v128.store(r, c21, 16);
-    r += ldc;
-    v128.store(r, c30);
-    v128.store(r, c31, 16);
-    r += ldc;
-    v128.store(r, c40);
-    v128.store(r, c41, 16);
-  }
+  storeRow<T>(r, c00, c01, accumulate);
+  r += ldc;
+  storeRow<T>(r, c10, c11, accumulate);
+  r += ldc;
+  storeRow<T>(r, c20, c21, accumulate);
+  r += ldc;
+  storeRow<T>(r, c30, c31, accumulate);
+  r += ldc;
+  storeRow<T>(r, c40, c41, accumulate);
 }
 
 /** c[4 x 32 bytes] (+)= pa[kc x 4]^T pb[kc x 32 bytes]; ldc in bytes. */
@@ -255,31 +244,13 @@ function kernel4<T>(kc: i32, pa: usize, pb: usize, c: usize, ldc: usize, accumul
     pb += 32;
   }
   let r = c;
-  if (accumulate) {
-    v128.store(r, vaddT<T>(c00, v128.load(r)));
-    v128.store(r, vaddT<T>(c01, v128.load(r, 16)), 16);
-    r += ldc;
-    v128.store(r, vaddT<T>(c10, v128.load(r)));
-    v128.store(r, vaddT<T>(c11, v128.load(r, 16)), 16);
-    r += ldc;
-    v128.store(r, vaddT<T>(c20, v128.load(r)));
-    v128.store(r, vaddT<T>(c21, v128.load(r, 16)), 16);
-    r += ldc;
-    v128.store(r, vaddT<T>(c30, v128.load(r)));
-    v128.store(r, vaddT<T>(c31, v128.load(r, 16)), 16);
-  } else {
-    v128.store(r, c00);
-    v128.store(r, c01, 16);
-    r += ldc;
-    v128.store(r, c10);
-    v128.store(r, c11, 16);
-    r += ldc;
-    v128.store(r, c20);
-    v128.store(r, c21, 16);
-    r += ldc;
-    v128.store(r, c30);
-    v128.store(r, c31, 16);
-  }
+  storeRow<T>(r, c00, c01, accumulate);
+  r += ldc;
+  storeRow<T>(r, c10, c11, accumulate);
+  r += ldc;
+  storeRow<T>(r, c20, c21, accumulate);
+  r += ldc;
+  storeRow<T>(r, c30, c31, accumulate);
 }
 
 /**
