@@ -65,11 +65,21 @@ export function elementOffsets(x: NDArray): Int32Array {
 /**
  * Copies x's elements in row-major order into `out`, walking the strides (the same walk as
  * elementOffsets, without allocating the offsets: this runs on every broadcast and transpose).
+ * With `scatter`, the other way: `out`'s values, in row-major order, are written into the view x.
  */
-function stridedCopy(x: NDArray, out: TypedArray): void {
+function stridedCopy(x: NDArray, out: TypedArray, scatter = false): void {
+  const { shape, strides } = collapsed(x);
+  if (shape.length <= 3) {
+    // most views collapse to three dimensions or fewer (a pooling window, a transpose, a
+    // broadcast bias): plain nested loops, which the JIT compiles far better than the general walk
+    const pad = 3 - shape.length;
+    const size = (d: number) => (d < pad ? 1 : (shape[d - pad] as number));
+    const stride = (d: number) => (d < pad ? 0 : (strides[d - pad] as number));
+    walk3(x.data, x.offset, out, scatter, size(0), size(1), size(2), stride(0), stride(1), stride(2));
+    return;
+  }
   const n = x.size;
   const { data } = x;
-  const { shape, strides } = collapsed(x);
   const nd = shape.length;
   const inner = shape[nd - 1] as number;
   const innerStride = strides[nd - 1] as number;
@@ -77,10 +87,8 @@ function stridedCopy(x: NDArray, out: TypedArray): void {
   let base = x.offset;
   let o = 0;
   while (o < n) {
-    if (innerStride === 0) {
-      const value = data[base] as number;
-      for (let j = 0; j < inner; j++) out[o++] = value;
-    } else for (let j = 0, at = base; j < inner; j++, at += innerStride) out[o++] = data[at] as number;
+    if (scatter) for (let j = 0, at = base; j < inner; j++, at += innerStride) data[at] = out[o++] as number;
+    else for (let j = 0, at = base; j < inner; j++, at += innerStride) out[o++] = data[at] as number;
     for (let d = nd - 2; d >= 0; d--) {
       const stride = strides[d] as number;
       index[d] = (index[d] as number) + 1;
@@ -88,6 +96,31 @@ function stridedCopy(x: NDArray, out: TypedArray): void {
       if ((index[d] as number) < (shape[d] as number)) break;
       base -= stride * (shape[d] as number);
       index[d] = 0;
+    }
+  }
+}
+
+/** stridedCopy of a walk of at most three dimensions (n0, n1, n2) with strides (s0, s1, s2). */
+function walk3(
+  data: TypedArray,
+  offset: number,
+  out: TypedArray,
+  scatter: boolean,
+  n0: number,
+  n1: number,
+  n2: number,
+  s0: number,
+  s1: number,
+  s2: number,
+): void {
+  let o = 0;
+  for (let i = 0, a = offset; i < n0; i++, a += s0) {
+    for (let j = 0, b = a; j < n1; j++, b += s1) {
+      if (scatter) for (let k = 0, at = b; k < n2; k++, at += s2) data[at] = out[o++] as number;
+      else if (s2 === 0) {
+        const value = data[b] as number;
+        for (let k = 0; k < n2; k++) out[o++] = value;
+      } else for (let k = 0, at = b; k < n2; k++, at += s2) out[o++] = data[at] as number;
     }
   }
 }
@@ -142,7 +175,6 @@ export function assign(dst: NDArray, src: NDArray, op = 'set'): void {
     dst.data.set(values, dst.offset);
     return;
   }
-  const offsets = elementOffsets(dst);
-  const data = dst.data;
-  for (let i = 0; i < offsets.length; i++) data[offsets[i] as number] = values[i] as number;
+  // a view with a repeated element (stride 0) gets the last value written there, as before
+  stridedCopy(dst, values, true);
 }

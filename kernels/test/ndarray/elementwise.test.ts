@@ -64,6 +64,51 @@ describe('binary functions', () => {
       [5, 6],
     ]);
   });
+  it('compare a lone element from either side, with NaN and signed zeros, as element by element', () => {
+    const values = [-2, -0, 0, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 3];
+    const a = np.array(values);
+    const ops = {
+      equal: (p: number, q: number) => p === q,
+      notEqual: (p: number, q: number) => p !== q,
+      less: (p: number, q: number) => p < q,
+      lessEqual: (p: number, q: number) => p <= q,
+      greater: (p: number, q: number) => p > q,
+      greaterEqual: (p: number, q: number) => p >= q,
+    } as const;
+    for (const [name, fn] of Object.entries(ops) as [keyof typeof ops, (p: number, q: number) => boolean][])
+      for (const s of [0, 1.5, Number.NaN]) {
+        expect(np[name](a, s).toArray(), `${name}(a, ${s})`).toEqual(values.map((v) => fn(v, s)));
+        expect(np[name](s, a).toArray(), `${name}(${s}, a)`).toEqual(values.map((v) => fn(s, v)));
+        expect(np[name](np.array([[s]]), a).shape, `${name} keeps the larger rank`).toEqual([1, 7]);
+        expect(np[name](a, np.array(values.slice().reverse())).toArray()).toEqual(
+          values.map((v, i) => fn(v, values[values.length - 1 - i] as number)),
+        );
+      }
+    const i = np.array([1, 5, -3], { dtype: 'int32' });
+    expect(i.greater(1).toArray()).toEqual([false, true, false]);
+    expect(np.less(2, i).toArray()).toEqual([false, true, false]);
+  });
+  it('where with lone or full operands, any condition dtype, and views', () => {
+    const c = np.array([1, 0, -2, Number.NaN, 0]); // non-zero and NaN count as true
+    const x = np.array([10, 20, 30, 40, 50]);
+    const y = np.array([-1, -2, -3, -4, -5]);
+    expect(np.where(c, x, y).toArray()).toEqual([10, -2, 30, 40, -5]);
+    expect(np.where(c, 7, y).toArray()).toEqual([7, -2, 7, 7, -5]);
+    expect(np.where(c, x, Number.NaN).toArray()).toEqual([10, Number.NaN, 30, 40, Number.NaN]);
+    expect(np.where(c, 1, 2).toArray()).toEqual([1, 2, 1, 1, 2]);
+    expect(np.where(c, x, y).dtype).toBe('float64');
+    const f32 = np.array([1.5, -2.5], { dtype: 'float32' });
+    expect(np.where(f32.greater(0), f32, 0).dtype).toBe('float32');
+    const m = np.arange(6).reshape(2, 3);
+    expect(np.where(m.T.greater(1), m.T, -1).toArray()).toEqual([
+      [-1, 3],
+      [-1, 4],
+      [2, 5],
+    ]);
+    const bools = np.where(np.array([true, false]), np.array([true, true]), false);
+    expect(bools.dtype).toBe('bool');
+    expect(bools.toArray()).toEqual([true, false]);
+  });
   it('isclose and allclose follow NumPy tolerances', () => {
     expect(
       np.isclose(np.array([1, 1.00001, 1e-9, Number.NaN]), np.array([1, 1, 0, Number.NaN])).toArray(),

@@ -112,6 +112,32 @@ describe('set (in place)', () => {
     x.set(':', x.slice('::-1'));
     expect(x.toArray()).toEqual([4, 3, 2, 1, 0]);
   });
+  it('writes into strided views of four and more dimensions', () => {
+    const x = np.zeros([2, 3, 4, 5]);
+    x.set([':', '::2', '1:3', '::-2'], np.arange(2 * 2 * 2 * 3).reshape(2, 2, 2, 3));
+    // element (a, b, c, d) of the view ['::2', '1:3', '::-2'] is x[a, 2b, 1 + c, 4 - 2d]
+    const flat = new Array<number>(2 * 3 * 4 * 5).fill(0);
+    let k = 0;
+    for (let a = 0; a < 2; a++)
+      for (let b = 0; b < 2; b++)
+        for (let c = 0; c < 2; c++)
+          for (let d = 0; d < 3; d++) flat[((a * 3 + 2 * b) * 4 + 1 + c) * 5 + 4 - 2 * d] = k++;
+    const expected = np.array(flat).reshape(2, 3, 4, 5).toArray();
+    expect(x.toArray()).toEqual(expected);
+    const t = np.zeros([3, 2]);
+    t.T.set(
+      [':', ':'],
+      np.array([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+    );
+    expect(t.toArray()).toEqual([
+      [1, 4],
+      [2, 5],
+      [3, 6],
+    ]);
+  });
   it('converts to the destination dtype', () => {
     const x = np.zeros(2, { dtype: 'int32' });
     x.set(0, 2.7);

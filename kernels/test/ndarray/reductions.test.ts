@@ -82,6 +82,20 @@ describe('reductions (examples, checked by hand)', () => {
     expect(x.argmax({ axis: 1 }).dtype).toBe('int32');
     expect(np.argmax(np.array([1, 3, 3])).item()).toBe(1);
     expect(np.argmax(np.array([1, Number.NaN, 3])).item()).toBe(1);
+    expect(np.argmin(np.array([4, 2, Number.NaN, 1])).item()).toBe(2);
+    expect(np.argmin(np.array([4, 2, 2, 5])).item()).toBe(1);
+    expect(
+      np
+        .argmax(
+          np.array([
+            [1, 9],
+            [7, 7],
+            [Number.NaN, 8],
+          ]),
+          { axis: 1 },
+        )
+        .toArray(),
+    ).toEqual([1, 0, 0]);
     expect(x.argmax({ axis: 0, keepdims: true }).shape).toEqual([1, 3]);
   });
   it('var and std with ddof', () => {
