@@ -45,18 +45,33 @@ function fromSlab(bytesPerElement: number, length: number): ArrayBuffer | null {
 
 /**
  * A step arena: while it is open, small arrays come from slabs that the next `beginStepArena()`
- * hands out again from the start. A training loop opens one around each step: the step's many
+ * hands out again from the start, and large arrays from buffers kept by size that the next step
+ * hands out again in the same order. A training loop opens one around each step: the step's many
  * short-lived arrays (activations, caches, gradients) reuse the same memory every step instead of
- * fresh memory, whose first writes a browser pays for page by page. Whatever outlives the step
- * (the parameters, the optimizer's state) must be copied out before the next step begins:
+ * fresh memory, whose first writes a browser pays for page by page (and a fresh large buffer
+ * each op also costs a garbage collection now and then). Whatever outlives the step (the
+ * parameters, the optimizer's state) must be copied out before the next step begins:
  * `inStepArena(array.data)` says whether an array lives there.
  */
-const arena = { slabs: [] as ArrayBuffer[], index: 0, used: 0, open: false };
+const arena = {
+  slabs: [] as ArrayBuffer[],
+  index: 0,
+  used: 0,
+  open: false,
+  /** large buffers by byte length, and how many of each this step has handed out */
+  large: new Map<number, { buffers: ArrayBuffer[]; next: number }>(),
+  largeBytes: 0,
+  /** every buffer of the arena, slabs and large ones */
+  buffers: new Set<ArrayBuffer>(),
+};
+/** The large buffers of the arena stop growing here; beyond it, large arrays get their own storage. */
+const ARENA_LARGE_BYTES = 256 * 1024 * 1024;
 
 /** Opens the step arena; the arrays of the previous step's arena are overwritten from now on. */
 export function beginStepArena(): void {
   arena.index = 0;
   arena.used = 0;
+  for (const pool of arena.large.values()) pool.next = 0;
   arena.open = true;
 }
 
@@ -67,29 +82,60 @@ export function endStepArena(): void {
 
 /** Whether a storage lives in the step arena (and so is overwritten by the next step). */
 export function inStepArena(data: TypedArray): boolean {
-  return arena.slabs.includes(data.buffer as ArrayBuffer);
+  return arena.buffers.has(data.buffer as ArrayBuffer);
 }
 
-/** A zero-filled view of `bytes` bytes from the open arena, or null when it is not for the arena. */
-function fromArena(bytes: number): { buffer: ArrayBuffer; offset: number } | null {
-  if (!arena.open || bytes === 0 || bytes > SLAB_ITEM_BYTES) return null;
+/**
+ * A view of `bytes` bytes from the open arena, zero-filled unless `zeroed` is false; null when it
+ * is not for the arena.
+ */
+function fromArena(bytes: number, zeroed: boolean): { buffer: ArrayBuffer; offset: number } | null {
+  if (!arena.open || bytes === 0) return null;
+  if (bytes > SLAB_ITEM_BYTES) return fromLargePool(bytes, zeroed);
   let start = (arena.used + 7) & ~7;
   if (start + bytes > SLAB_BYTES) {
     arena.index += 1;
     start = 0;
   }
-  if (arena.index === arena.slabs.length) arena.slabs.push(new ArrayBuffer(SLAB_BYTES));
+  if (arena.index === arena.slabs.length) {
+    const slab = new ArrayBuffer(SLAB_BYTES);
+    arena.slabs.push(slab);
+    arena.buffers.add(slab);
+  }
   const buffer = arena.slabs[arena.index] as ArrayBuffer;
   arena.used = start + bytes;
   // reused memory holds the previous step's values
-  new Uint8Array(buffer, start, bytes).fill(0);
+  if (zeroed) new Uint8Array(buffer, start, bytes).fill(0);
   return { buffer, offset: start };
 }
 
-/** A zero-filled storage of `length` elements of `dtype`. */
-export function allocate(dtype: DType, length: number): TypedArray {
+/** The next large buffer of exactly `bytes` bytes this step (zeroed if asked); null once the pool is full. */
+function fromLargePool(bytes: number, zeroed: boolean): { buffer: ArrayBuffer; offset: number } | null {
+  let pool = arena.large.get(bytes);
+  if (pool === undefined) {
+    pool = { buffers: [], next: 0 };
+    arena.large.set(bytes, pool);
+  }
+  let buffer = pool.buffers[pool.next];
+  if (buffer === undefined) {
+    if (arena.largeBytes + bytes > ARENA_LARGE_BYTES) return null;
+    buffer = new ArrayBuffer(bytes);
+    pool.buffers.push(buffer);
+    arena.buffers.add(buffer);
+    arena.largeBytes += bytes;
+  } else if (zeroed) new Uint8Array(buffer).fill(0);
+  pool.next += 1;
+  return { buffer, offset: 0 };
+}
+
+/**
+ * A zero-filled storage of `length` elements of `dtype`. A caller that writes every element
+ * itself may pass `zeroed` false: memory reused from the step arena then keeps the previous
+ * step's values instead of being cleared (fresh memory is zero anyway).
+ */
+export function allocate(dtype: DType, length: number, zeroed = true): TypedArray {
   const bytesPer = dtype === 'float64' ? 8 : dtype === 'bool' ? 1 : 4;
-  const at = fromArena(bytesPer * length);
+  const at = fromArena(bytesPer * length, zeroed);
   if (at) {
     switch (dtype) {
       case 'float64':

@@ -103,7 +103,7 @@ function binary(name: string, def: BinaryDef, a: ArrayInput, b: ArrayInput): NDA
   if (scalar) return scalar;
   const { shape, values } = broadcastRead(name, compute, [x, y]);
   const [av, bv] = values as [TypedArray, TypedArray];
-  const out = allocate(outDtype, av.length);
+  const out = allocate(outDtype, av.length, false); // every element is written below
   if (def.kernelOp !== undefined && isFloat(compute) && def.kind !== 'compare') {
     kernel(
       'binary',
@@ -195,7 +195,7 @@ function compareWithScalar(name: string, x: NDArray, y: NDArray, compute: DType)
   const [array, single] = scalarFirst ? [y, x] : [x, y];
   if (single.size !== 1 || single.ndim > array.ndim || array.size === 0) return null;
   const values = readContiguous(array, compute);
-  const out = allocate('bool', values.length);
+  const out = allocate('bool', values.length, false); // every element is written below
   const loop = compareScalarLoops[scalarFirst ? (mirrored[name] as string) : name] as CompareScalarLoop;
   loop(values, readContiguous(single, compute)[0] as number, out);
   return new NDArray(out, [...array.shape]);
@@ -232,7 +232,7 @@ function withScalar(name: string, x: NDArray, y: NDArray, compute: DType, outDty
   const [array, single] = scalarFirst ? [y, x] : [x, y];
   if (single.size !== 1 || single.ndim > array.ndim || array.size === 0) return null;
   const values = readContiguous(array, compute);
-  const out = allocate(outDtype, values.length);
+  const out = allocate(outDtype, values.length, false); // every element is written below
   loop(values, readContiguous(single, compute)[0] as number, out, scalarFirst);
   return new NDArray(out, [...array.shape]);
 }
@@ -328,7 +328,7 @@ function unary(name: string, def: UnaryDef, a: ArrayInput): NDArray {
   const x = asarray(a, {}, name);
   const dtype = def.kind === 'float' ? floatType(x.dtype) : arithmeticType(x.dtype);
   const values = readContiguous(x, dtype);
-  const out = allocate(dtype, values.length);
+  const out = allocate(dtype, values.length, false); // every element is written below
   if (def.kernelOp !== undefined && isFloat(dtype)) {
     kernel(
       'unary',
@@ -398,7 +398,7 @@ export function where(condition: ArrayInput, x: ArrayInput, y: ArrayInput): NDAr
   const ya = operand(y, dtype, 'where');
   const shape = broadcastShapes('where', c.shape, xa.shape, ya.shape);
   const cv = readContiguous(broadcastTo(c, shape, 'where'), 'bool');
-  const out = allocate(dtype, cv.length);
+  const out = allocate(dtype, cv.length, false); // every element is written below
   // a lone x or y (where(mask, dout, 0)) is read once, not copied to the result's size
   const xv = xa.size === 1 ? null : readContiguous(broadcastTo(xa, shape, 'where'), dtype);
   const yv = ya.size === 1 ? null : readContiguous(broadcastTo(ya, shape, 'where'), dtype);

@@ -75,7 +75,10 @@ function stridedCopy(x: NDArray, out: TypedArray, scatter = false): void {
     const pad = 3 - shape.length;
     const size = (d: number) => (d < pad ? 1 : (shape[d - pad] as number));
     const stride = (d: number) => (d < pad ? 0 : (strides[d - pad] as number));
-    walk3(x.data, x.offset, out, scatter, size(0), size(1), size(2), stride(0), stride(1), stride(2));
+    const data = x.data;
+    if (data instanceof Float64Array && out instanceof Float64Array)
+      walk3Float64(data, x.offset, out, scatter, size(0), size(1), size(2), stride(0), stride(1), stride(2));
+    else walk3(data, x.offset, out, scatter, size(0), size(1), size(2), stride(0), stride(1), stride(2));
     return;
   }
   const n = x.size;
@@ -125,10 +128,39 @@ function walk3(
   }
 }
 
+/**
+ * walk3 again, for float64 to float64 alone (most of a training step's copies): a function of
+ * its own keeps its element accesses monomorphic. Shared with the other dtypes, they were
+ * polymorphic and this walk took a third of a CNN step in Chromium.
+ */
+function walk3Float64(
+  data: Float64Array,
+  offset: number,
+  out: Float64Array,
+  scatter: boolean,
+  n0: number,
+  n1: number,
+  n2: number,
+  s0: number,
+  s1: number,
+  s2: number,
+): void {
+  let o = 0;
+  for (let i = 0, a = offset; i < n0; i++, a += s0) {
+    for (let j = 0, b = a; j < n1; j++, b += s1) {
+      if (scatter) for (let k = 0, at = b; k < n2; k++, at += s2) data[at] = out[o++] as number;
+      else if (s2 === 0) {
+        const value = data[b] as number;
+        for (let k = 0; k < n2; k++) out[o++] = value;
+      } else for (let k = 0, at = b; k < n2; k++, at += s2) out[o++] = data[at] as number;
+    }
+  }
+}
+
 /** A fresh row-major copy of x's elements converted to `dtype`. */
 export function copyContiguous(x: NDArray, dtype: DType = x.dtype): TypedArray {
   if (dtype === 'bool' && x.dtype !== 'bool') return castData(copyContiguous(x), 'bool');
-  const out = allocate(dtype, x.size);
+  const out = allocate(dtype, x.size, false); // every element is written below
   if (x.isContiguous()) out.set(x.data.subarray(x.offset, x.offset + x.size));
   else if (x.strides.every((stride) => stride === 0)) out.fill(x.data[x.offset] as number);
   else stridedCopy(x, out);

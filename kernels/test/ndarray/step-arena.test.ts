@@ -21,32 +21,56 @@ describe('the step arena', () => {
     expect(reused.data.buffer).toBe(first.data.buffer);
     expect(Array.from(reused.data)).toEqual(new Array(100).fill(0));
     expect(Array.from(outside.data)).toEqual(new Array(100).fill(1));
-    // large arrays are never from the arena
-    expect(inStepArena(np.zeros([100_000]).data)).toBe(false);
+  });
+
+  it('hands large arrays buffers of their size that the next step reuses in the same order, zeroed', () => {
+    beginStepArena();
+    const big = np.ones([100_000]);
+    const other = np.ones([50_000]);
+    expect(inStepArena(big.data)).toBe(true);
+    expect(inStepArena(other.data)).toBe(true);
+    endStepArena();
+    expect(inStepArena(np.ones([100_000]).data)).toBe(false);
+    beginStepArena();
+    const again = np.zeros([100_000]);
+    const second = np.zeros([100_000]);
+    // (identity compared as booleans: a failing toBe would print megabytes of buffer)
+    expect(again.data.buffer === big.data.buffer).toBe(true);
+    expect(second.data.buffer === big.data.buffer).toBe(false);
+    expect(Array.from(again.data).every((v) => v === 0)).toBe(true);
+    expect(np.zeros([50_000]).data.buffer === other.data.buffer).toBe(true);
   });
 
   it('trains to bit-identical weights when what is kept is copied out after each step', () => {
     const random = createRandom(7);
-    const x = random.randn(64, 5);
+    // 4,000 rows: the activations are large arrays (over 128 KiB), from the arena's large buffers
+    const x = random.randn(4000, 5);
     const trueW = random.randn(5, 3);
-    const y = x.matmul(trueW);
+    const y = np.maximum(x.matmul(trueW), 0);
+    const w0 = random.randn(5, 3).multiply(0.1);
     const train = (arena: boolean) => {
-      let w = np.zeros([5, 3]);
+      let w = w0.copy();
+      let b = np.zeros([3]);
       let velocity = np.zeros([5, 3]);
-      for (let step = 0; step < 50; step++) {
+      for (let step = 0; step < 30; step++) {
         if (arena) beginStepArena();
-        const error = x.matmul(w).subtract(y);
-        const grad = x.T.matmul(error).divide(64);
+        const z = x.matmul(w).add(b);
+        const h = np.where(z.greater(0), z, 0); // ReLU: compare, where, a lone operand
+        const error = h.subtract(y);
+        const dz = np.where(z.greater(0), error, 0);
+        const grad = x.T.matmul(dz).divide(4000); // a transposed (strided) operand
         velocity = velocity.multiply(0.9).subtract(grad.multiply(0.1));
         w = w.add(velocity);
+        b = b.subtract(dz.sum({ axis: 0 }).multiply(0.1 / 4000));
         if (arena) {
           endStepArena();
           const keep = (a: NDArray) => (inStepArena(a.data) ? a.copy() : a);
           w = keep(w);
+          b = keep(b);
           velocity = keep(velocity);
         }
       }
-      return w;
+      return np.concatenate([w.reshape(-1), b]);
     };
     const plain = train(false);
     const pooled = train(true);
