@@ -46,22 +46,34 @@ describe('the step arena', () => {
     // 4,000 rows: the activations are large arrays (over 128 KiB), from the arena's large buffers
     const x = random.randn(4000, 5);
     const trueW = random.randn(5, 3);
-    const y = np.maximum(x.matmul(trueW), 0);
+    // shifted up so that most units are active: every element of every step counts
+    const y = np.maximum(x.matmul(trueW).add(3), 0);
     const w0 = random.randn(5, 3).multiply(0.1);
+    /** One step: the new (w, b, velocity). */
+    const step = (xs: NDArray, w: NDArray, b: NDArray, velocity: NDArray) => {
+      const z = xs.matmul(w).add(b);
+      const h = np.where(z.greater(0), z, 0); // ReLU: compare, where, a lone operand
+      const error = h.subtract(y);
+      const dz = np.where(z.greater(0), error, 0);
+      const grad = xs.T.matmul(dz).divide(4000); // a transposed (strided) operand
+      const v = velocity.multiply(0.9).subtract(grad.multiply(0.1));
+      return [w.add(v), b.subtract(dz.sum({ axis: 0 }).multiply(0.1 / 4000)), v] as const;
+    };
     const train = (arena: boolean) => {
       let w = w0.copy();
-      let b = np.zeros([3]);
+      let b = np.ones([3]).multiply(3);
       let velocity = np.zeros([5, 3]);
-      for (let step = 0; step < 30; step++) {
+      if (arena) {
+        // NaN first in all the arena memory the steps use (slabs, and the large buffers of the
+        // transposed copy's size): an element that an op leaves unwritten would read NaN
+        beginStepArena();
+        for (let i = 0; i < 64; i++) np.zeros([16_000]).data.fill(Number.NaN);
+        for (let i = 0; i < 4; i++) np.zeros([20_000]).data.fill(Number.NaN);
+        endStepArena();
+      }
+      for (let i = 0; i < 30; i++) {
         if (arena) beginStepArena();
-        const z = x.matmul(w).add(b);
-        const h = np.where(z.greater(0), z, 0); // ReLU: compare, where, a lone operand
-        const error = h.subtract(y);
-        const dz = np.where(z.greater(0), error, 0);
-        const grad = x.T.matmul(dz).divide(4000); // a transposed (strided) operand
-        velocity = velocity.multiply(0.9).subtract(grad.multiply(0.1));
-        w = w.add(velocity);
-        b = b.subtract(dz.sum({ axis: 0 }).multiply(0.1 / 4000));
+        [w, b, velocity] = step(x, w, b, velocity);
         if (arena) {
           endStepArena();
           const keep = (a: NDArray) => (inStepArena(a.data) ? a.copy() : a);
