@@ -5,7 +5,7 @@ import { authRateLimit, e2eDatabaseUrl } from './fixtures/site.ts';
 const port = Number(process.env.E2E_PORT ?? 3210);
 const repoRoot = path.resolve(import.meta.dirname, '..');
 /**
- * E2E_GRADING=queue (scripts/run-postgres.mjs sets it, with a PostgreSQL E2E_DATABASE_URL): the
+ * E2E_GRADING=queue (scripts/run-postgres.ts sets it, with a PostgreSQL E2E_DATABASE_URL): the
  * site grades through the job queue and a `gradlab worker` runs beside it, as when scaled out.
  */
 const queue = process.env.E2E_GRADING === 'queue';

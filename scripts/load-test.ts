@@ -29,6 +29,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { exerciseSources, listExercises } from '@gradlab/content';
 import { deployMigrations } from '@gradlab/prisma';
+import {
+  createScratchDatabase,
+  postgresUnreachable,
+  type ScratchDatabase,
+} from '@gradlab/prisma/scratch-database';
 import pg from 'pg';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,7 +72,6 @@ for (const f of faults)
   if (!['kill-worker', 'restart-web', 'restart-postgres'].includes(f))
     throw new Error(`unknown fault "${f}" (kill-worker, restart-web, restart-postgres)`);
 
-const adminUrl = process.env.GRADLAB_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const say = (line: string) => console.error(`load-test: ${line}`);
 
 // ---- the programs: each with the score it must get ------------------------------------------
@@ -120,12 +124,9 @@ const stopped = (p: Proc) =>
     else p.child.once('exit', () => resolve());
   });
 
-const dbName = `gradlab_load_${process.pid}_${Date.now().toString(36)}`;
-const dbUrl = (() => {
-  const u = new URL(adminUrl);
-  u.pathname = `/${dbName}`;
-  return u.toString();
-})();
+/** the load test's own database: made by main(), dropped by cleanup() */
+let database: ScratchDatabase | null = null;
+let dbUrl = '';
 const secret = randomBytes(32).toString('base64url');
 const basePort = int('base-port');
 const webEnv = (port: number) => ({
@@ -280,23 +281,16 @@ async function injectFaults(): Promise<void> {
 
 // ---- the run ---------------------------------------------------------------------------------
 async function main(): Promise<number> {
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.log(
-      `SKIPPED: the load test: no PostgreSQL at ${adminUrl.replace(/\/\/[^@/]*@/, '//')} (${(error as Error).message})`,
-    );
+  const unreachable = await postgresUnreachable();
+  if (unreachable) {
+    console.log(`SKIPPED: the load test: ${unreachable}`);
     return 0;
   }
-  if (!fs.existsSync(path.join(root, 'apps/web/.next/BUILD_ID'))) {
-    await admin.end();
+  if (!fs.existsSync(path.join(root, 'apps/web/.next/BUILD_ID')))
     throw new Error('the web build is missing: run `npm run build` first');
-  }
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  created = true;
-  await admin.end();
-  say(`database ${dbName}`);
+  database = await createScratchDatabase('gradlab_load');
+  dbUrl = database.url;
+  say(`database ${database.name}`);
   await deployMigrations(dbUrl);
   for (let i = 0; i < webCount; i++) startWeb(i);
   for (let i = 0; i < workerCount; i++) startWorker();
@@ -509,21 +503,13 @@ async function main(): Promise<number> {
     : 1;
 }
 
-let created = false;
 async function cleanup(): Promise<void> {
   for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGTERM');
   await Promise.race([Promise.all(procs.map(stopped)), new Promise((r) => setTimeout(r, 15_000))]);
   for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
-  if (!created) return;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  try {
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  } catch (error) {
-    say(`could not drop ${dbName}: ${(error as Error).message}`);
-  } finally {
-    await admin.end().catch(() => undefined);
-  }
+  const made = database;
+  if (!made) return;
+  await made.drop().catch((error: Error) => say(`could not drop ${made.name}: ${error.message}`));
 }
 
 const timer = setTimeout(
