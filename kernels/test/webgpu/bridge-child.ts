@@ -6,7 +6,7 @@
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { serveGpuBridge } from '../../src/backend/webgpu/bridge/index.ts';
 import { describeAdapter } from '../../src/backend/webgpu/index.ts';
-import { nodeBackend } from './node-runner.ts';
+import { nodeBackend } from './node-backend.ts';
 
 const REPORT_MARKER = '@@bridge-report@@';
 

@@ -3,7 +3,7 @@
  * report as one JSON line after REPORT_MARKER. Spawned by node.test.ts, because the Vulkan
  * driver must be chosen through the environment before the process starts.
  */
-import { nodeBackend } from './node-runner.ts';
+import { nodeBackend } from './node-backend.ts';
 import { runSuite } from './suite.ts';
 
 export const REPORT_MARKER = '@@webgpu-report@@';

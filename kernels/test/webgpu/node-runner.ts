@@ -1,8 +1,6 @@
-/** Shared by the Node WebGPU tests: running a child script that prints one JSON report line, and getting a device in it. */
+/** Shared by the Node WebGPU tests: running a child script that prints one JSON report line. */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createWebGpuBackend, type WebGpuBackend } from '../../src/backend/webgpu/index.ts';
-import { createNodeGpu } from '../../src/backend/webgpu/node-gpu.ts';
 
 const kernelsDir = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -22,16 +20,4 @@ export function childReport<T>(
   const line = child.stdout.split('\n').find((l) => l.startsWith(marker));
   if (!line) return { crashed: `exit ${child.status} ${child.signal ?? ''}: ${child.stderr.slice(-2000)}` };
   return JSON.parse(line.slice(marker.length)) as T;
-}
-
-/** A backend on the `webgpu` package's device, with the logs, or why there is none. */
-export async function nodeBackend(): Promise<
-  { backend: WebGpuBackend; logs: string[] } | { unavailable: string }
-> {
-  const { gpu, reason } = await createNodeGpu();
-  if (!gpu) return { unavailable: reason };
-  const logs: string[] = [];
-  const backend = await createWebGpuBackend({ gpu, log: (msg) => logs.push(msg) });
-  if (!backend) return { unavailable: logs.join(' ') };
-  return { backend, logs };
 }
