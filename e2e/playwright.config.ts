@@ -24,9 +24,12 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       // Debian's Chromium, never a downloaded one. Background networking is refused on these
-      // machines, so it is switched off.
+      // machines, so it is switched off. --enable-unsafe-webgpu gives the lab's WebGPU engine an
+      // adapter (SwiftShader, on the CPU, where there is no GPU); pages that do not ask for
+      // WebGPU are unaffected.
       executablePath: '/usr/bin/chromium',
       args: [
+        '--enable-unsafe-webgpu',
         '--disable-background-networking',
         '--disable-component-update',
         '--no-first-run',

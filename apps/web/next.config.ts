@@ -33,6 +33,17 @@ export const securityHeaders = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
 ];
 
+/**
+ * Cross-origin isolation, which SharedArrayBuffer needs: the lab's WebGPU engine shares memory
+ * between its training worker and its GPU worker. Only the lab's page gets it, and the scripts
+ * its workers load (a worker of an isolated page must itself be served with COEP). Every
+ * resource the lab loads is the site's own, so require-corp blocks nothing there.
+ */
+export const isolationHeaders = [
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'Cross-Origin-Embedder-Policy', value: 'require-corp' },
+];
+
 const config: NextConfig = {
   // A separate build folder lets two builds of the app coexist (e.g. parallel test runs).
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
@@ -49,7 +60,11 @@ const config: NextConfig = {
   ],
   poweredByHeader: false,
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/lab', headers: isolationHeaders },
+      { source: '/_next/static/:path*', headers: isolationHeaders },
+    ];
   },
   // Browsers ask for /favicon.ico when a page has not (yet) named its icon: serve the site's icon.
   async rewrites() {

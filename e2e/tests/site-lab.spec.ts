@@ -88,6 +88,82 @@ export function reluBackward(dout: NDArray, cache: { x: NDArray }) {
     );
   });
 
+  test('the WebGPU engine trains the same seeded run as WebAssembly, to the same losses within float32 accuracy', async ({
+    page,
+    guard,
+  }) => {
+    void guard;
+    test.setTimeout(240_000);
+    await signUp(page, 'GPU Student');
+    await passMlpExercises(page);
+    const metrics = page.getByTestId('lab-metrics');
+    const status = page.getByTestId('lab-status');
+    /** the losses of the first `steps` steps, one Step at a time (a record per step, whatever the speed) */
+    const lossesOf = async (engine: 'wasm' | 'webgpu', steps: number) => {
+      await page.goto(`/lab?epochs=10&engine=${engine}`);
+      await page.waitForLoadState('networkidle');
+      await expect(page.getByTestId('lab-engine')).toContainText(
+        engine === 'webgpu' ? 'Engine: WebGPU' : 'Engine: WebAssembly',
+        { timeout: 30_000 },
+      );
+      const losses: number[] = [];
+      for (let step = 1; step <= steps; step++) {
+        await page.getByRole('button', { name: 'Step' }).click();
+        await expect(status).toContainText(`step ${step} of 50`);
+        losses.push(Number(/^loss (\S+)/.exec((await metrics.textContent()) ?? '')?.[1]));
+      }
+      return losses;
+    };
+    const wasm = await lossesOf('wasm', 8);
+    const gpu = await lossesOf('webgpu', 8);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await expect(page.getByTestId('lab-engine-fallback')).toHaveCount(0);
+    await expect(status).toContainText('on WebGPU');
+    // float32 products on the GPU against float64 on WASM: the losses (shown to 4 decimals) agree
+    // within 2e-3 after 8 Adam steps; the run really learns (the loss falls)
+    for (let i = 0; i < wasm.length; i++)
+      expect(Math.abs((gpu[i] ?? 0) - (wasm[i] ?? 0)), `step ${i + 1}`).toBeLessThanOrEqual(2e-3);
+    expect(gpu[7]).toBeLessThan((gpu[0] ?? 0) - 0.05);
+
+    // the gradient checks run in float64 on the CPU whatever the engine
+    await page.getByRole('button', { name: 'Check my layers' }).click();
+    const checks = page.getByTestId('lab-checks');
+    await expect(checks).toContainText('✓ Affine layer: backward matches centred differences');
+    await expect(checks.locator('.error-text')).toHaveCount(0);
+
+    // the rest of the run on WebGPU: accuracy rises
+    const trainAccuracy = async () =>
+      Number(/train accuracy (\d+)%/.exec((await metrics.textContent()) ?? '')?.[1] ?? 0);
+    const early = await trainAccuracy();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect(status).toContainText('done · step 50 of 50', { timeout: 120_000 });
+    await expect(status).toContainText('on WebGPU');
+    expect(await trainAccuracy()).toBeGreaterThan(early + 10);
+  });
+
+  test('WebGPU asked for where the page cannot use it: the lab says why and trains on WebAssembly', async ({
+    page,
+    guard,
+  }) => {
+    void guard;
+    test.setTimeout(120_000);
+    await signUp(page, 'No GPU Student');
+    await passMlpExercises(page);
+    // a browser without WebGPU, simulated: navigator.gpu removed before the page's scripts run
+    await page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'gpu', { get: () => undefined });
+    });
+    await page.goto('/lab?engine=webgpu&epochs=1');
+    await page.waitForLoadState('networkidle');
+    const fallback = page.getByTestId('lab-engine-fallback');
+    await expect(fallback).toContainText('You asked for WebGPU, but this browser has no WebGPU');
+    await expect(fallback).toContainText('Training on WebAssembly instead');
+    await expect(page.getByTestId('lab-engine')).toContainText('Engine: WebAssembly');
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect(page.getByTestId('lab-status')).toContainText('step 1 of 5');
+    await expect(page.getByTestId('lab-status')).toContainText('on WebAssembly');
+  });
+
   test('images: the CNN blocks stay locked until their exercises pass, then a CNN of them learns the shapes', async ({
     page,
     guard,

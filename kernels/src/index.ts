@@ -1,7 +1,14 @@
 export { numericGradient } from './autodiff/gradcheck.ts';
 export { conv2dJs, matmulJs, pool2dJs, reduceJs } from './backend/js/kernels.ts';
 export * from './backend/kernel-types.ts';
-export { backendsFor, getKernel, registerKernel, resolveKernel } from './backend/registry.ts';
+export {
+  backendsFor,
+  getKernel,
+  registerKernel,
+  resolveKernel,
+  stackBackend,
+  stackedBackend,
+} from './backend/registry.ts';
 export {
   binaryWasm,
   conv2dWasm,
@@ -14,12 +21,22 @@ export {
   wasmAvailable,
 } from './backend/wasm/index.ts';
 export {
+  type BridgeHostPort,
+  type BridgePort,
   type Conv2dDims,
+  connectGpuWorker,
   createWebGpuBackend,
   describeAdapter,
+  GPU_MIN_WORK,
+  GpuBridgeClient,
+  GpuBridgeError,
+  type GpuConnection,
   type GpuStats,
   GpuTensor,
   type Pool2dDims,
+  registerWebGpuBridge,
+  runGpuWorker,
+  serveGpuBridge,
   type WebGpuAdapterSummary,
   WebGpuBackend,
   WebGpuOps,

@@ -5,62 +5,19 @@
  * the spiral; case (b): the small CNN on the shapes.
  */
 import { loadLearnerModule } from '@gradlab/grader/browser';
-import { getBackend, loadWasmKernels, setBackend, setStorageSlabs } from '@gradlab/kernels';
+import { connectGpuWorker, getBackend, loadWasmKernels, setBackend, setStorageSlabs } from '@gradlab/kernels';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
 import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { type Dataset, makeDataset } from '../lib/lab/datasets.ts';
-import { type LabSetup, setupSchema } from '../lib/lab/setup.ts';
+import type { LabSetup } from '../lib/lab/setup.ts';
 import { Trainer } from '../lib/lab/train.ts';
+import { cnn, mlp, time } from './lab-cases.ts';
 
 declare const MODULES: Record<string, string>;
 
-export interface BenchRow {
-  /** a: the MLP on the spiral; b: the CNN on the shapes */
-  case: 'a' | 'b';
-  impl: string;
-  stepsPerSecond: number;
-  steps: number;
-  finalLoss: number;
-}
-
-const mlp = setupSchema.parse({
-  points: 1000,
-  hidden: '100,100',
-  batchSize: 100,
-  learningRate: 0.01,
-  epochs: 2000,
-});
-
-/** Case (b): conv 8 filters 3x3 pad 1 -> ReLU -> max-pool 2x2 -> affine 512-64 -> ReLU -> affine 64-5. */
-export const cnn = setupSchema.parse({
-  dataset: 'shapes',
-  points: 2000,
-  classes: 5,
-  filters: 8,
-  hidden: '64',
-  batchSize: 50,
-  learningRate: 0.005,
-  epochs: 2000,
-});
-
-/** Steps for about `ms` milliseconds after `warm` warm-up steps; steps per second. */
-function time(
-  step: () => number,
-  ms: number,
-  warm = 5,
-): { stepsPerSecond: number; steps: number; finalLoss: number } {
-  let loss = 0;
-  for (let i = 0; i < warm; i++) loss = step();
-  const started = performance.now();
-  let steps = 0;
-  while (performance.now() - started < ms) {
-    loss = step();
-    steps += 1;
-  }
-  return { stepsPerSecond: (steps * 1000) / (performance.now() - started), steps, finalLoss: loss };
-}
+import type { BenchRow } from './lab-cases.ts';
 
 function gradlab(setup: LabSetup, backend: 'js' | 'wasm', ms: number): BenchRow {
   if (!setBackend(backend) || getBackend() !== backend)
@@ -115,6 +72,27 @@ async function tfjs(backend: 'cpu' | 'wasm', ms: number): Promise<BenchRow> {
   x.dispose();
   y.dispose();
   return row;
+}
+
+/**
+ * gradlab on WebGPU, as the lab trains with it: the trainer in a worker (it blocks on the GPU's
+ * answers), matmul and conv2d through the synchronous bridge to a GPU worker, the rest on WASM.
+ */
+async function gradlabWebGpu(which: 'a' | 'b', ms: number): Promise<BenchRow> {
+  const gpu = await connectGpuWorker(() => new Worker('/gpu-worker.js'));
+  if (!gpu.ok) throw new Error(`WebGPU is not available in this page: ${gpu.reason}`);
+  const trainer = new Worker('/trainer-worker.js');
+  try {
+    return await new Promise<BenchRow>((resolve, reject) => {
+      trainer.onmessage = (event: MessageEvent<BenchRow | { error: string }>) =>
+        'error' in event.data ? reject(new Error(event.data.error)) : resolve(event.data);
+      trainer.onerror = (event) => reject(new Error(event.message));
+      trainer.postMessage({ which, ms, port: gpu.port, adapter: gpu.adapter }, [gpu.port]);
+    });
+  } finally {
+    trainer.terminate();
+    gpu.worker.terminate();
+  }
 }
 
 /**
@@ -230,7 +208,9 @@ function convolve(x: tf.Tensor4D, filters: tf.Tensor4D, how: TfConv): tf.Tensor4
     rows.push(gradlab(mlp, 'js', ms));
     rows.push(await tfjs('wasm', ms));
     rows.push(await tfjs('cpu', ms));
+    rows.push(await gradlabWebGpu('a', ms));
     rows.push(gradlab(cnn, 'wasm', ms));
+    rows.push(await gradlabWebGpu('b', ms));
     rows.push(gradlab(cnn, 'js', ms));
     rows.push(await tfjsCnn('wasm', 'conv3d', ms));
     rows.push(await tfjsCnn('wasm', 'shifts', ms));

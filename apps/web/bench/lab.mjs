@@ -34,17 +34,26 @@ const modules = Object.fromEntries(
     }).code,
   ]),
 );
-const bundled = await build({
-  entryPoints: [path.join(here, 'lab-page.ts')],
-  bundle: true,
-  minify: true,
-  format: 'iife',
-  platform: 'browser',
-  write: false,
-  define: { MODULES: JSON.stringify(modules), 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'error',
-});
-const script = bundled.outputFiles[0].text;
+// the page, and the two workers of gradlab's WebGPU engine (the trainer and the GPU's owner)
+const bundle = async (file) =>
+  (
+    await build({
+      entryPoints: [path.join(here, file)],
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      platform: 'browser',
+      write: false,
+      define: { MODULES: JSON.stringify(modules), 'process.env.NODE_ENV': '"production"' },
+      logLevel: 'error',
+    })
+  ).outputFiles[0].text;
+const script = await bundle('lab-page.ts');
+const scripts = {
+  '/bench.js': script,
+  '/trainer-worker.js': await bundle('lab-gpu-trainer.ts'),
+  '/gpu-worker.js': await bundle('lab-gpu-worker.ts'),
+};
 const wasmDir = path.join(
   path.dirname(fileURLToPath(import.meta.resolve('@tensorflow/tfjs-backend-wasm'))),
   '',
@@ -52,14 +61,17 @@ const wasmDir = path.join(
 
 const server = http.createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  // cross-origin isolated, as the lab's page: the WebGPU engine's workers share memory
+  response.setHeader('cross-origin-opener-policy', 'same-origin');
+  response.setHeader('cross-origin-embedder-policy', 'require-corp');
   if (url.pathname === '/') {
     response.setHeader('content-type', 'text/html');
     response.end(
       '<!doctype html><meta charset="utf-8"><title>lab bench</title><script src="/bench.js"></script>',
     );
-  } else if (url.pathname === '/bench.js') {
+  } else if (url.pathname in scripts) {
     response.setHeader('content-type', 'text/javascript');
-    response.end(script);
+    response.end(scripts[url.pathname]);
   } else if (url.pathname.startsWith('/tfjs/') && url.pathname.endsWith('.wasm')) {
     response.setHeader('content-type', 'application/wasm');
     response.end(fs.readFileSync(path.join(wasmDir, path.basename(url.pathname))));
@@ -72,11 +84,27 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address();
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  args: [
+    // WebGPU: a real GPU where there is one, else SwiftShader (a CPU implementation)
+    '--enable-unsafe-webgpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
 });
 try {
   const page = await browser.newPage();
+  page.on('console', (message) => {
+    if (message.text().startsWith('gradlab webgpu')) console.log(message.text());
+  });
   await page.goto(`http://127.0.0.1:${port}/`);
+  const adapter = await page.evaluate(async () => {
+    const info = (await navigator.gpu?.requestAdapter())?.info;
+    return info
+      ? `${info.vendor} / ${info.architecture} / ${info.description}${info.isFallbackAdapter ? ' (software)' : ''}`
+      : 'none';
+  });
   const all = [];
   for (let r = 0; r < runs; r++)
     all.push(
@@ -96,7 +124,7 @@ try {
   for (const [name, { title, goal }] of Object.entries(cases)) {
     const impls = all[0].filter((row) => row.case === name).map((row) => row.impl);
     console.log(
-      `\nLab benchmark (${name}): ${title}; ${runs} runs of ${ms / 1000} s each, Chromium ${browser.version()}`,
+      `\nLab benchmark (${name}): ${title}; ${runs} runs of ${ms / 1000} s each, Chromium ${browser.version()}, WebGPU adapter ${adapter}`,
     );
     console.log('impl'.padEnd(44), 'steps/s (each run)'.padEnd(28), 'median');
     const medians = {};

@@ -99,6 +99,16 @@ describe('the training lab', () => {
     expect(setupQuery(setup)).toBe('dataset=moons&learningRate=0.5&batchSize=32');
   });
 
+  it('keeps the engine in the URL: WebAssembly by default, WebGPU when asked, the default for a wrong value', () => {
+    expect(parseSetup({}).setup.engine).toBe('wasm');
+    const gpu = parseSetup({ engine: 'webgpu' });
+    expect(gpu.setup.engine).toBe('webgpu');
+    expect(setupQuery(gpu.setup)).toBe('engine=webgpu');
+    const wrong = parseSetup({ engine: 'cuda' });
+    expect(wrong.setup.engine).toBe('wasm');
+    expect(wrong.errors[0]).toContain('engine');
+  });
+
   it('trains with batch normalization and dropout from the learner blocks', () => {
     const setup = setupSchema.parse({
       points: 300,

@@ -11,7 +11,11 @@
 
 export type FloatArray = Float32Array | Float64Array;
 export type FloatDType = 'float32' | 'float64';
-export type BackendName = 'js' | 'wasm';
+/**
+ * `webgpu` is never chosen with setBackend: it is stacked in front of `wasm` (registry
+ * `stackBackend`) by a worker that holds a synchronous bridge to a GPU worker.
+ */
+export type BackendName = 'js' | 'wasm' | 'webgpu';
 
 /** out(m, n) = a(m, k) @ b(k, n) */
 export interface MatmulArgs {
@@ -108,7 +112,7 @@ export type KernelName = keyof KernelSignatures;
 export interface KernelConfig<K extends KernelName = KernelName> {
   kernelName: K;
   backendName: BackendName;
-  /** The dtypes this kernel accepts; the registry falls back to `js` for the others. */
+  /** The dtypes this kernel accepts; the registry falls back (to `wasm` from `webgpu`, else `js`) for the others. */
   dtypes: readonly FloatDType[];
   kernelFunc: KernelSignatures[K];
 }

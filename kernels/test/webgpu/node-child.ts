@@ -3,18 +3,15 @@
  * report as one JSON line after REPORT_MARKER. Spawned by node.test.ts, because the Vulkan
  * driver must be chosen through the environment before the process starts.
  */
-import { createWebGpuBackend } from '../../src/backend/webgpu/index.ts';
-import { createNodeGpu } from '../../src/backend/webgpu/node-gpu.ts';
+import { nodeBackend } from './node-backend.ts';
 import { runSuite } from './suite.ts';
 
 export const REPORT_MARKER = '@@webgpu-report@@';
 
 async function main(): Promise<unknown> {
-  const { gpu, reason } = await createNodeGpu();
-  if (!gpu) return { unavailable: reason };
-  const logs: string[] = [];
-  const backend = await createWebGpuBackend({ gpu, log: (msg) => logs.push(msg) });
-  if (!backend) return { unavailable: logs.join(' ') };
+  const got = await nodeBackend();
+  if ('unavailable' in got) return got;
+  const { backend, logs } = got;
   try {
     return { report: await runSuite(backend), logs };
   } finally {

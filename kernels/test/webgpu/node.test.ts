@@ -5,29 +5,18 @@
  * then, if that finds no adapter, with chromium's SwiftShader driver (VK_ICD_FILENAMES,
  * LD_LIBRARY_PATH). Skipped, with the reason, when neither gives an adapter.
  */
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createWebGpuBackend } from '../../src/backend/webgpu/index.ts';
 import { SWIFTSHADER_ICD, swiftShaderEnv } from '../../src/backend/webgpu/node-gpu.ts';
 import { conformanceTests, type RunnerResult, reportOrThrow } from './conformance.ts';
+import { childReport } from './node-runner.ts';
 
 const REPORT_MARKER = '@@webgpu-report@@';
 const childScript = fileURLToPath(new URL('./node-child.ts', import.meta.url));
-const kernelsDir = fileURLToPath(new URL('../..', import.meta.url));
 
 function runChild(env: NodeJS.ProcessEnv): RunnerResult {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', childScript], {
-    cwd: kernelsDir,
-    env,
-    encoding: 'utf8',
-    timeout: 50_000,
-  });
-  const line = child.stdout.split('\n').find((l) => l.startsWith(REPORT_MARKER));
-  if (!line) {
-    return { crashed: `exit ${child.status} ${child.signal ?? ''}: ${child.stderr.slice(-2000)}` };
-  }
-  return JSON.parse(line.slice(REPORT_MARKER.length)) as RunnerResult;
+  return childReport<RunnerResult>(childScript, REPORT_MARKER, env, 50_000);
 }
 
 function findAdapter(): { result: RunnerResult | null; via: string; skip: string } {

@@ -1,4 +1,5 @@
 'use client';
+import { connectGpuWorker, type GpuConnection } from '@gradlab/kernels';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -20,7 +21,7 @@ import {
   setupSchema,
   withDataset,
 } from '../../lib/lab/setup.ts';
-import type { ImageReport, LabRecord, LabReply, LabRequest } from './lab.worker.ts';
+import type { EngineReport, ImageReport, LabRecord, LabReply, LabRequest } from './lab.worker.ts';
 
 interface ModuleInfo {
   exercise: string;
@@ -367,16 +368,69 @@ export function Lab({
   /** a run kept for comparison: its set-up and curves stay while the next run trains */
   const [pinned, setPinned] = useState<{ setup: LabSetup; records: LabRecord[] } | null>(null);
   const worker = useRef<Worker | null>(null);
+  /** the GPU worker (engine webgpu), which the training worker hands matmul and convolution */
+  const gpuWorker = useRef<Worker | null>(null);
+  /** counts starts: a GPU connection that lands after a newer start is dropped */
+  const generation = useRef(0);
+  const [engine, setEngine] = useState<EngineReport | null>(null);
+  const [connecting, setConnecting] = useState(false);
   const canvas = useRef<HTMLCanvasElement | null>(null);
 
   const byExercise = useMemo(() => new Map(modules.map((m) => [m.exercise, m])), [modules]);
   const used = blocksOf(setup);
   const locked = used.filter((id) => !byExercise.get(blocks[id].exercise)?.js);
 
+  /** Starts the training worker, with the port to the GPU worker when there is one. */
+  const launch = useCallback((next: LabSetup, code: Record<string, string>, gpu: GpuConnection | null) => {
+    const w = new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module' });
+    worker.current = w;
+    w.onmessage = (event: MessageEvent<LabReply>) => {
+      const reply = event.data;
+      if (reply.type === 'ready') {
+        setTrain(reply.train);
+        setValidation(reply.validation);
+        setImageSet(reply.images);
+        setPlan({
+          classes: reply.classes,
+          totalSteps: reply.totalSteps,
+          stepsPerEpoch: reply.stepsPerEpoch,
+        });
+        setEngine(gpu && !gpu.ok ? { ...reply.engine, fallback: gpu.reason } : reply.engine);
+      } else if (reply.type === 'progress') {
+        if (reply.records.length > 0) setRecords((all) => [...all, ...reply.records].slice(-2000));
+        if (reply.stepsPerSecond > 0) setSpeed(reply.stepsPerSecond);
+        if (reply.boundary) setBoundary({ cells: reply.boundary, resolution: reply.resolution });
+        if (reply.images) setImageReport(reply.images);
+      } else if (reply.type === 'checked') {
+        setChecks(reply.results);
+      } else if (reply.type === 'done') {
+        setStatus('done');
+      } else if (reply.type === 'error') {
+        setError({ block: reply.block, message: reply.message });
+        setStatus('error');
+      }
+    };
+    const port = gpu?.ok ? gpu.port : null;
+    w.postMessage(
+      {
+        type: 'init',
+        setup: next,
+        modules: code,
+        gpu: gpu?.ok && port ? { port, adapter: gpu.adapter } : null,
+      } satisfies LabRequest,
+      port ? [port] : [],
+    );
+  }, []);
+
   const start = useCallback(
     (next: LabSetup) => {
+      const run = ++generation.current;
       worker.current?.terminate();
       worker.current = null;
+      gpuWorker.current?.terminate();
+      gpuWorker.current = null;
+      setEngine(null);
+      setConnecting(false);
       setRecords([]);
       setBoundary(null);
       setImageReport(null);
@@ -387,48 +441,40 @@ export function Lab({
         setStatus('locked');
         return;
       }
-      const w = new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module' });
-      worker.current = w;
-      w.onmessage = (event: MessageEvent<LabReply>) => {
-        const reply = event.data;
-        if (reply.type === 'ready') {
-          setTrain(reply.train);
-          setValidation(reply.validation);
-          setImageSet(reply.images);
-          setPlan({
-            classes: reply.classes,
-            totalSteps: reply.totalSteps,
-            stepsPerEpoch: reply.stepsPerEpoch,
-          });
-        } else if (reply.type === 'progress') {
-          if (reply.records.length > 0) setRecords((all) => [...all, ...reply.records].slice(-2000));
-          if (reply.stepsPerSecond > 0) setSpeed(reply.stepsPerSecond);
-          if (reply.boundary) setBoundary({ cells: reply.boundary, resolution: reply.resolution });
-          if (reply.images) setImageReport(reply.images);
-        } else if (reply.type === 'checked') {
-          setChecks(reply.results);
-        } else if (reply.type === 'done') {
-          setStatus('done');
-        } else if (reply.type === 'error') {
-          setError({ block: reply.block, message: reply.message });
-          setStatus('error');
-        }
-      };
       const code: Record<string, string> = {};
       for (const id of blocksOf(next)) {
         const js = codeOf(byExercise.get(blocks[id].exercise), next);
         if (js) code[blocks[id].exercise] = js;
       }
-      w.postMessage({ type: 'init', setup: next, modules: code } satisfies LabRequest);
       setStatus('idle');
+      if (next.engine !== 'webgpu') {
+        launch(next, code, null);
+        return;
+      }
+      setConnecting(true);
+      void connectGpuWorker(
+        () => new Worker(new URL('./gpu.worker.ts', import.meta.url), { type: 'module' }),
+      ).then((gpu) => {
+        if (run !== generation.current) {
+          if (gpu.ok) gpu.worker.terminate();
+          return;
+        }
+        setConnecting(false);
+        if (gpu.ok) gpuWorker.current = gpu.worker;
+        else console.warn(`gradlab lab: WebGPU was asked for; training on WebAssembly because ${gpu.reason}`);
+        launch(next, code, gpu);
+      });
     },
-    [byExercise],
+    [byExercise, launch],
   );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new set-up starts a new run once
   useEffect(() => {
     start(setup);
-    return () => worker.current?.terminate();
+    return () => {
+      worker.current?.terminate();
+      gpuWorker.current?.terminate();
+    };
   }, []);
 
   function change(field: keyof LabSetup, raw: string) {
@@ -528,6 +574,19 @@ export function Lab({
         {number('batchSize', 'Batch size', '1')}
         {number('reg', 'L2')}
         {number('epochs', 'Epochs', '1')}
+        {shown('engine') ? (
+          <label>
+            Engine
+            <select
+              value={setup.engine}
+              onChange={(e) => change('engine', e.currentTarget.value)}
+              aria-label="Engine"
+            >
+              <option value="wasm">WebAssembly</option>
+              <option value="webgpu">WebGPU</option>
+            </select>
+          </label>
+        ) : null}
         {number('seed', 'Seed', '1')}
         {select('code', 'Run my', ['submitted', 'draft'])}
       </form>
@@ -573,7 +632,9 @@ export function Lab({
         <button
           type="button"
           className="button"
-          disabled={locked.length > 0 || status === 'running' || status === 'done' || status === 'error'}
+          disabled={
+            connecting || locked.length > 0 || status === 'running' || status === 'done' || status === 'error'
+          }
           onClick={() => {
             send({ type: 'run' });
             setStatus('running');
@@ -595,7 +656,9 @@ export function Lab({
         <button
           type="button"
           className="button secondary"
-          disabled={locked.length > 0 || status === 'running' || status === 'done' || status === 'error'}
+          disabled={
+            connecting || locked.length > 0 || status === 'running' || status === 'done' || status === 'error'
+          }
           onClick={() => {
             send({ type: 'step' });
             setStatus('paused');
@@ -658,8 +721,21 @@ export function Lab({
       <p data-testid="lab-status" aria-live="polite">
         {status === 'locked'
           ? 'Locked: pass the exercises of the locked blocks first.'
-          : `${status}${last ? ` · step ${last.step}${plan ? ` of ${plan.totalSteps}` : ''} · epoch ${last.epoch.toFixed(1)}` : ''}${speed > 0 ? ` · ${Math.round(speed)} steps/s` : ''}`}
+          : `${connecting ? 'connecting to the GPU' : status}${last ? ` · step ${last.step}${plan ? ` of ${plan.totalSteps}` : ''} · epoch ${last.epoch.toFixed(1)}` : ''}${speed > 0 ? ` · ${Math.round(speed)} steps/s` : ''}${engine ? ` on ${engine.name}` : ''}`}
       </p>
+      {engine ? (
+        <p className="muted" data-testid="lab-engine">
+          Engine: {engine.name}
+          {engine.adapter
+            ? ` (${engine.adapter}): matrix products and convolutions run on the GPU in float32`
+            : ''}
+        </p>
+      ) : null}
+      {engine?.fallback ? (
+        <p role="status" data-testid="lab-engine-fallback">
+          You asked for WebGPU, but {engine.fallback}. Training on {engine.name} instead.
+        </p>
+      ) : null}
       {last ? (
         <p data-testid="lab-metrics">
           loss {last.loss.toFixed(4)} · train accuracy {Math.round(last.trainAccuracy * 100)}% · validation

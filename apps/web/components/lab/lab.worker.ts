@@ -3,14 +3,29 @@
 // seeded dataset; the page gets curves, gradient norms and the decision boundary (2-D sets) or
 // the confusion matrix and misclassified images (image sets) as it learns.
 import { loadLearnerModule } from '@gradlab/grader/browser';
-import { setBackend, setStorageSlabs } from '@gradlab/kernels';
+import {
+  GpuBridgeClient,
+  GpuBridgeError,
+  getBackend,
+  registerWebGpuBridge,
+  setBackend,
+  setStorageSlabs,
+  stackBackend,
+  stackedBackend,
+} from '@gradlab/kernels';
 import { type BlockCheck, checkBlocks } from '../../lib/lab/check-blocks.ts';
 import { makeDataset, type Points } from '../../lib/lab/datasets.ts';
 import { isImageSet, type LabSetup } from '../../lib/lab/setup.ts';
 import { BlockError, type LearnerModules, Trainer } from '../../lib/lab/train.ts';
 
 export type LabRequest =
-  | { type: 'init'; setup: LabSetup; modules: Record<string, string> }
+  | {
+      type: 'init';
+      setup: LabSetup;
+      modules: Record<string, string>;
+      /** the port to the GPU worker (engine webgpu, when the page got a device), and its adapter */
+      gpu: { port: MessagePort; adapter: string } | null;
+    }
   | { type: 'run' }
   | { type: 'pause' }
   | { type: 'step' }
@@ -35,6 +50,14 @@ export interface ImageReport {
   misclassified: { index: number; predicted: number }[];
 }
 
+/** The engine that actually trains, and why not the one asked for (null when it is). */
+export interface EngineReport {
+  name: 'WebGPU' | 'WebAssembly' | 'JavaScript';
+  /** the GPU adapter (WebGPU), else empty */
+  adapter: string;
+  fallback: string | null;
+}
+
 export type LabReply =
   | {
       type: 'ready';
@@ -46,6 +69,7 @@ export type LabReply =
       images: { size: number; labels: string[] } | null;
       stepsPerEpoch: number;
       totalSteps: number;
+      engine: EngineReport;
     }
   | {
       type: 'progress';
@@ -88,11 +112,42 @@ const post = (reply: LabReply) => self.postMessage(reply);
 
 function fail(error: unknown) {
   running = false;
+  const gpu = error instanceof GpuBridgeError;
   post({
     type: 'error',
-    block: error instanceof BlockError ? error.block : 'the lab',
-    message: error instanceof Error ? error.message : String(error),
+    block: error instanceof BlockError ? error.block : gpu ? 'WebGPU' : 'the lab',
+    message: `${error instanceof Error ? error.message : String(error)}${gpu ? '. Choose the WebAssembly engine to keep training.' : ''}`,
   });
+}
+
+/**
+ * Routes matmul and convolution to the GPU worker when the page connected one (`webgpu`
+ * stacked over `wasm`; the other ops stay on WASM), else trains on the CPU kernels alone.
+ */
+function chooseEngine(gpu: { port: MessagePort; adapter: string } | null): EngineReport {
+  stackBackend(null);
+  const cpu: EngineReport['name'] = getBackend() === 'wasm' ? 'WebAssembly' : 'JavaScript';
+  if (!gpu) return { name: cpu, adapter: '', fallback: null };
+  try {
+    registerWebGpuBridge(new GpuBridgeClient(gpu.port));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.warn(`gradlab lab: WebGPU asked for, training on ${cpu}: ${reason}`);
+    return { name: cpu, adapter: '', fallback: reason };
+  }
+  stackBackend('webgpu');
+  return { name: 'WebGPU', adapter: gpu.adapter, fallback: null };
+}
+
+/** Gradient checks compare with centred differences, which need float64: never on the GPU. */
+function onCpu<T>(run: () => T): T {
+  const front = stackedBackend();
+  stackBackend(null);
+  try {
+    return run();
+  } finally {
+    stackBackend(front);
+  }
 }
 
 /**
@@ -181,6 +236,7 @@ self.onmessage = (event: MessageEvent<LabRequest>) => {
       const modules: LearnerModules = {};
       for (const [exercise, js] of Object.entries(request.modules)) modules[exercise] = loadLearnerModule(js);
       loaded = { setup: request.setup, modules };
+      const engine = chooseEngine(request.gpu);
       const data = makeDataset(request.setup);
       trainer = new Trainer(request.setup, data, modules);
       totalSteps = request.setup.epochs * trainer.stepsPerEpoch;
@@ -196,6 +252,7 @@ self.onmessage = (event: MessageEvent<LabRequest>) => {
         images: images ? { size: data.shape[2] ?? 0, labels: data.labels } : null,
         stepsPerEpoch: trainer.stepsPerEpoch,
         totalSteps,
+        engine,
       });
       post({
         type: 'progress',
@@ -213,7 +270,9 @@ self.onmessage = (event: MessageEvent<LabRequest>) => {
     } else if (request.type === 'pause') {
       running = false;
     } else if (request.type === 'check') {
-      if (loaded) post({ type: 'checked', results: checkBlocks(loaded.setup, loaded.modules) });
+      const setup = loaded?.setup;
+      const modules = loaded?.modules;
+      if (setup && modules) post({ type: 'checked', results: onCpu(() => checkBlocks(setup, modules)) });
     } else if (request.type === 'step') {
       running = false;
       if (trainer && trainer.step < totalSteps) chunk(0);

@@ -13,6 +13,8 @@ export const convolutions = ['fast', 'naive'] as const;
 export const activations = ['relu', 'tanh', 'sigmoid', 'leaky-relu'] as const;
 export const losses = ['softmax', 'svm'] as const;
 export const optimizers = ['sgd', 'momentum', 'rmsprop', 'adam'] as const;
+/** where the heavy ops (matmul, convolution) run: the WASM kernels, or the GPU through WebGPU */
+export const engines = ['wasm', 'webgpu'] as const;
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const num = (min: number, max: number) => z.coerce.number().min(min).max(max);
@@ -49,6 +51,11 @@ export const setupSchema = z.object({
   reg: num(0, 1).default(0.0001),
   epochs: int(1, 2000).default(200),
   seed: int(0, 1_000_000).default(1),
+  /**
+   * the engine: WebAssembly (float64, the default: faster for the lab's small networks), or
+   * WebGPU (matmul and convolution on the GPU in float32; falls back to WebAssembly, saying why)
+   */
+  engine: z.enum(engines).default('wasm'),
   /** which code of a passed exercise runs: the passing submission, or the current draft */
   code: z.enum(['submitted', 'draft']).default('submitted'),
 });

@@ -2,6 +2,7 @@ import {
   beginStepArena,
   createRandom,
   endStepArena,
+  GpuBridgeError,
   inStepArena,
   NDArray,
   np,
@@ -161,6 +162,8 @@ export class Trainer {
     try {
       result = fn(...args);
     } catch (error) {
+      // the GPU failed under the learner's code: not their block's fault
+      if (error instanceof GpuBridgeError) throw error;
       throw new BlockError(
         blocks[id].name,
         `your ${name} (${blocks[id].exercise}) threw: ${error instanceof Error ? error.message : String(error)}`,

@@ -1,6 +1,7 @@
 /// <reference types="@webgpu/types" />
 export type { WebGpuAdapterSummary } from './backend.ts';
 export { WebGpuBackend } from './backend.ts';
+export * from './bridge/index.ts';
 export { type CreateWebGpuOptions, createWebGpuBackend, describeAdapter } from './create.ts';
 export type { GpuStats } from './gpu-context.ts';
 export { GpuTensor } from './gpu-context.ts';
