@@ -141,6 +141,23 @@ export function reluBackward(dout: NDArray, cache: { x: NDArray }) {
     expect(await trainAccuracy()).toBeGreaterThan(early + 10);
   });
 
+  test('reached by a link inside the site, the lab loads itself afresh when WebGPU is chosen, to get isolated', async ({
+    page,
+    guard,
+  }) => {
+    void guard;
+    await signUp(page, 'Link Student');
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Lab', exact: true }).click();
+    await page.waitForURL(/\/lab$/);
+    // a client-side navigation keeps the first page's headers: not isolated yet
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+    await page.getByLabel('Engine').selectOption('webgpu');
+    await page.waitForURL(/engine=webgpu/);
+    await expect.poll(() => page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await expect(page.getByLabel('Engine')).toHaveValue('webgpu');
+  });
+
   test('WebGPU asked for where the page cannot use it: the lab says why and trains on WebAssembly', async ({
     page,
     guard,

@@ -327,6 +327,26 @@ const accuracySeries = [
   },
 ];
 
+const ISOLATION_TRIED = 'gradlab-lab-isolated-load';
+
+/**
+ * Loads `href` afresh when WebGPU is asked for on a page that is not cross-origin isolated: a
+ * link inside the site reaches /lab without a full load, so the page keeps the headers of the
+ * first page it loaded, and only a full load gets the lab's isolation headers. Once per address:
+ * when even the full load is not isolated, the lab trains on WebAssembly and says why. True when
+ * the page is being replaced.
+ */
+function loadIsolated(href: string): boolean {
+  if (globalThis.crossOriginIsolated) {
+    sessionStorage.removeItem(ISOLATION_TRIED);
+    return false;
+  }
+  if (sessionStorage.getItem(ISOLATION_TRIED) === href) return false;
+  sessionStorage.setItem(ISOLATION_TRIED, href);
+  window.location.assign(href);
+  return true;
+}
+
 function download(name: string, href: string) {
   const a = document.createElement('a');
   a.href = href;
@@ -470,6 +490,8 @@ export function Lab({
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new set-up starts a new run once
   useEffect(() => {
+    if (setup.engine === 'webgpu' && loadIsolated(`${window.location.pathname}${window.location.search}`))
+      return;
     start(setup);
     return () => {
       worker.current?.terminate();
@@ -495,7 +517,9 @@ export function Lab({
           .filter(Boolean)
           .join('&')
       : setupQuery(parsed.data);
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    const href = query ? `${pathname}?${query}` : pathname;
+    if (parsed.data.engine === 'webgpu' && loadIsolated(href)) return;
+    router.replace(href, { scroll: false });
     start(parsed.data);
   }
 
