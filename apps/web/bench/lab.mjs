@@ -12,8 +12,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build, transformSync } from 'esbuild';
+import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { referenceModules } from './reference-modules.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..', '..');
@@ -23,17 +24,7 @@ const { values } = parseArgs({
 const ms = Number(values.seconds) * 1000;
 const runs = Number(values.runs);
 
-const exercises = ['affine-layer', 'relu-layer', 'softmax-loss', 'optimizers', 'conv-fast', 'max-pool'];
-const modules = Object.fromEntries(
-  exercises.map((id) => [
-    id,
-    transformSync(fs.readFileSync(path.join(root, 'content', 'exercises', id, 'solution.ts'), 'utf8'), {
-      loader: 'ts',
-      format: 'cjs',
-      target: 'es2020',
-    }).code,
-  ]),
-);
+const modules = referenceModules(root);
 // the page, and the two workers of gradlab's WebGPU engine (the trainer and the GPU's owner)
 const bundle = async (file) =>
   (
