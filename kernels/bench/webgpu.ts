@@ -17,7 +17,6 @@
  * With no adapter in this process and chromium's SwiftShader driver installed, the script
  * re-runs itself with that driver (the Vulkan loader reads its environment at start-up).
  */
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import {
   type Conv2dDims,
@@ -26,7 +25,7 @@ import {
   type GpuTensor,
   type WebGpuBackend,
 } from '../src/backend/webgpu/index.ts';
-import { createNodeGpu, swiftShaderEnv } from '../src/backend/webgpu/node-gpu.ts';
+import { createNodeGpu, rerunOnSwiftShader } from '../src/backend/webgpu/node-gpu.ts';
 
 interface Options {
   json: boolean;
@@ -171,18 +170,8 @@ async function main(): Promise<number> {
   const { gpu: nodeGpu, reason } = await createNodeGpu();
   const gpu = nodeGpu ? await createWebGpuBackend({ gpu: nodeGpu, log: (m) => logs.push(m) }) : null;
   if (!gpu) {
-    const env = swiftShaderEnv();
-    if (env && !process.env.GRADLAB_WEBGPU_REEXEC) {
-      console.error(
-        'No WebGPU adapter with this environment; re-running with the SwiftShader Vulkan driver.',
-      );
-      const self = fileURLToPath(import.meta.url);
-      const child = spawnSync(process.execPath, [...process.execArgv, self, ...process.argv.slice(2)], {
-        env: { ...env, GRADLAB_WEBGPU_REEXEC: '1' },
-        stdio: 'inherit',
-      });
-      return child.status ?? 1;
-    }
+    const rerun = rerunOnSwiftShader(fileURLToPath(import.meta.url));
+    if (rerun !== null) return rerun;
     console.error(`No WebGPU adapter: ${reason || logs.join(' ')}`);
     return 2;
   }

@@ -1,5 +1,7 @@
 /** The lab benchmark's two cases and its timing loop, shared by the page and the WebGPU trainer worker. */
+import { loadLearnerModule } from '@gradlab/grader/browser';
 import { setupSchema } from '../lib/lab/setup.ts';
+import type { LearnerModules } from '../lib/lab/train.ts';
 
 export interface BenchRow {
   /** a: the MLP on the spiral; b: the CNN on the shapes */
@@ -45,4 +47,9 @@ export function time(
     steps += 1;
   }
   return { stepsPerSecond: (steps * 1000) / (performance.now() - started), steps, finalLoss: loss };
+}
+
+/** The compiled reference solutions (by exercise id), loaded as Run loads a learner's module. */
+export function learnerModules(sources: Record<string, string>): LearnerModules {
+  return Object.fromEntries(Object.entries(sources).map(([id, js]) => [id, loadLearnerModule(js)]));
 }

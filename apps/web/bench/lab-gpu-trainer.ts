@@ -3,7 +3,6 @@
  * The lab benchmark's WebGPU trainer (a worker, bundled by lab.mjs): gradlab's trainer with the
  * learner-interface layers, as the lab's worker runs it on the WebGPU engine.
  */
-import { loadLearnerModule } from '@gradlab/grader/browser';
 import {
   GpuBridgeClient,
   registerWebGpuBridge,
@@ -13,7 +12,7 @@ import {
 } from '@gradlab/kernels';
 import { makeDataset } from '../lib/lab/datasets.ts';
 import { Trainer } from '../lib/lab/train.ts';
-import { type BenchRow, cnn, mlp, time } from './lab-cases.ts';
+import { type BenchRow, cnn, learnerModules, mlp, time } from './lab-cases.ts';
 
 declare const MODULES: Record<string, string>;
 
@@ -28,9 +27,7 @@ self.onmessage = (
     registerWebGpuBridge(client);
     stackBackend('webgpu');
     const setup = which === 'a' ? mlp : cnn;
-    const modules = Object.fromEntries(
-      Object.entries(MODULES).map(([id, js]) => [id, loadLearnerModule(js)]),
-    );
+    const modules = learnerModules(MODULES);
     const trainer = new Trainer(setup, makeDataset(setup), modules);
     const row: BenchRow = {
       case: which,

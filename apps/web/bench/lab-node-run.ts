@@ -6,10 +6,8 @@
  * a Dawn device, through shared memory). Prints steps per second, the GPU calls per step and
  * what one costs, and how far the first losses of the two engines are apart.
  */
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, MessageChannel, type MessagePort, Worker, workerData } from 'node:worker_threads';
-import { loadLearnerModule } from '@gradlab/grader/browser';
 import {
   createWebGpuBackend,
   describeAdapter,
@@ -21,10 +19,10 @@ import {
   stackBackend,
 } from '@gradlab/kernels';
 // Node only: Dawn's `webgpu` package (not part of the engine's index)
-import { createNodeGpu, swiftShaderEnv } from '../../../kernels/src/backend/webgpu/node-gpu.ts';
+import { createNodeGpu, rerunOnSwiftShader } from '../../../kernels/src/backend/webgpu/node-gpu.ts';
 import { makeDataset } from '../lib/lab/datasets.ts';
 import { Trainer } from '../lib/lab/train.ts';
-import { cnn, mlp, time } from './lab-cases.ts';
+import { cnn, learnerModules, mlp, time } from './lab-cases.ts';
 
 declare const MODULES: Record<string, string>;
 
@@ -54,7 +52,7 @@ const AGREEMENT_STEPS = 10;
 function trainAll({ seconds, runs }: Options, port: MessagePort): Report {
   if (!setBackend('wasm')) throw new Error('the wasm kernels are not available');
   setStorageSlabs(true); // as the lab's worker does
-  const modules = Object.fromEntries(Object.entries(MODULES).map(([id, js]) => [id, loadLearnerModule(js)]));
+  const modules = learnerModules(MODULES);
   const client = new GpuBridgeClient(port, { timeoutMs: 120_000 });
   registerWebGpuBridge(client);
   const rows: Row[] = [];
@@ -116,16 +114,8 @@ async function main(): Promise<number> {
   const backend = gpu ? await createWebGpuBackend({ gpu, log: (msg) => logs.push(msg) }) : null;
   if (!backend) {
     // Dawn reads the Vulkan driver from the environment at start: try chromium's SwiftShader once
-    const env = swiftShaderEnv();
-    if (env && !process.env.GRADLAB_LAB_NODE_SWIFTSHADER) {
-      console.log('No WebGPU adapter here; running again on the SwiftShader Vulkan driver.');
-      const self = fileURLToPath(import.meta.url);
-      const child = spawnSync(process.execPath, [self, ...process.argv.slice(2)], {
-        stdio: 'inherit',
-        env: { ...env, GRADLAB_LAB_NODE_SWIFTSHADER: '1' },
-      });
-      return child.status ?? 1;
-    }
+    const rerun = rerunOnSwiftShader(fileURLToPath(import.meta.url));
+    if (rerun !== null) return rerun;
     console.log(`No WebGPU adapter: ${reason || logs.join(' ')}`);
     return 1;
   }

@@ -4,7 +4,6 @@
  * same model on the same data with the same batch, in one page of Chromium. Case (a): the MLP on
  * the spiral; case (b): the small CNN on the shapes.
  */
-import { loadLearnerModule } from '@gradlab/grader/browser';
 import { connectGpuWorker, getBackend, loadWasmKernels, setBackend, setStorageSlabs } from '@gradlab/kernels';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
@@ -13,7 +12,7 @@ import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { type Dataset, makeDataset } from '../lib/lab/datasets.ts';
 import type { LabSetup } from '../lib/lab/setup.ts';
 import { Trainer } from '../lib/lab/train.ts';
-import { cnn, mlp, time } from './lab-cases.ts';
+import { cnn, learnerModules, mlp, time } from './lab-cases.ts';
 
 declare const MODULES: Record<string, string>;
 
@@ -23,7 +22,7 @@ function gradlab(setup: LabSetup, backend: 'js' | 'wasm', ms: number): BenchRow 
   if (!setBackend(backend) || getBackend() !== backend)
     throw new Error(`the ${backend} backend is not available in this page`);
   setStorageSlabs(true); // as the lab's worker does
-  const modules = Object.fromEntries(Object.entries(MODULES).map(([id, js]) => [id, loadLearnerModule(js)]));
+  const modules = learnerModules(MODULES);
   const trainer = new Trainer(setup, makeDataset(setup), modules);
   return {
     case: setup === cnn ? 'b' : 'a',

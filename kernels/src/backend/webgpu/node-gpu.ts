@@ -8,6 +8,7 @@
  * they cannot be set from inside a running process: `swiftShaderEnv` gives the environment
  * for a child process instead.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -32,4 +33,22 @@ export function swiftShaderEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.Pr
   const libDir = dirname(SWIFTSHADER_ICD);
   const libraryPath = [libDir, ...(base.LD_LIBRARY_PATH ?? '').split(':').filter((p) => p !== '')].join(':');
   return { ...base, VK_ICD_FILENAMES: SWIFTSHADER_ICD, LD_LIBRARY_PATH: libraryPath };
+}
+
+const RERUN_MARK = 'GRADLAB_WEBGPU_REEXEC';
+
+/**
+ * For a script that found no adapter: runs `script` again (same arguments) with chromium's
+ * SwiftShader driver and returns its exit status; null when that driver is not installed or this
+ * process already is the re-run.
+ */
+export function rerunOnSwiftShader(script: string): number | null {
+  const env = swiftShaderEnv();
+  if (!env || process.env[RERUN_MARK]) return null;
+  console.error('No WebGPU adapter with this environment; re-running with the SwiftShader Vulkan driver.');
+  const child = spawnSync(process.execPath, [...process.execArgv, script, ...process.argv.slice(2)], {
+    env: { ...env, [RERUN_MARK]: '1' },
+    stdio: 'inherit',
+  });
+  return child.status ?? 1;
 }
