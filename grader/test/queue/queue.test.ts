@@ -17,7 +17,9 @@ import {
   UNGRADABLE_MESSAGE,
 } from '../../src/queue/index.ts';
 import {
+  alive,
   client,
+  killAlive,
   reference,
   seedUsers,
   slowReference,
@@ -54,7 +56,6 @@ describe.skipIf(postgresSkipped !== null)('the grading queue on PostgreSQL (grad
     );
   const running = (id: string) =>
     until(`submission ${id} to be running`, async () => (await row(id)).status === 'running');
-  const alive = (w: WorkerProcess) => w.child.exitCode === null && w.child.signalCode === null;
   const gradedBy = (w: WorkerProcess, id: string) =>
     w.events.filter((e) => e.event === 'graded' && e.submissionId === id).length;
 
@@ -66,15 +67,10 @@ describe.skipIf(postgresSkipped !== null)('the grading queue on PostgreSQL (grad
   }, 60_000);
 
   // a test that failed half-way leaves no worker behind to take the next test's jobs
-  afterEach(async () => {
-    const live = workers.filter(alive);
-    for (const w of live) w.child.kill('SIGKILL');
-    await Promise.all(live.map((w) => w.exited));
-  });
+  afterEach(() => killAlive(workers));
 
   afterAll(async () => {
-    for (const w of workers) w.child.kill('SIGKILL');
-    await Promise.all(workers.map((w) => w.exited));
+    await killAlive(workers);
     await boss?.stop({ graceful: false });
     await prisma?.$disconnect();
     await database?.drop();

@@ -76,10 +76,20 @@ export async function until<T>(
   }
 }
 
+/** The worker process has not exited. */
+export const alive = (worker: WorkerProcess) =>
+  worker.child.exitCode === null && worker.child.signalCode === null;
+
+/** SIGKILLs the workers still running and waits until they are gone. */
+export async function killAlive(workers: WorkerProcess[]): Promise<void> {
+  const live = workers.filter(alive);
+  for (const w of live) w.child.kill('SIGKILL');
+  await Promise.all(live.map((w) => w.exited));
+}
+
 export async function workerReady(worker: WorkerProcess): Promise<void> {
   await until('the worker to start', async () => {
-    if (worker.child.exitCode !== null || worker.child.signalCode !== null)
-      throw new Error(`the worker exited before it started:\n${worker.text()}`);
+    if (!alive(worker)) throw new Error(`the worker exited before it started:\n${worker.text()}`);
     return worker.events.some((e) => e.event === 'worker-started');
   });
 }
